@@ -1,0 +1,210 @@
+package com.orderguard.adapter.dynamodb;
+
+import static com.orderguard.adapter.dynamodb.Attrs.instant;
+import static com.orderguard.adapter.dynamodb.Attrs.n;
+import static com.orderguard.adapter.dynamodb.Attrs.number;
+import static com.orderguard.adapter.dynamodb.Attrs.s;
+import static com.orderguard.adapter.dynamodb.Attrs.string;
+import static com.orderguard.adapter.dynamodb.TableLayout.DUE_INDEX;
+import static com.orderguard.adapter.dynamodb.TableLayout.DUE_PK;
+import static com.orderguard.adapter.dynamodb.TableLayout.DUE_SK;
+import static com.orderguard.adapter.dynamodb.TableLayout.PK;
+import static com.orderguard.adapter.dynamodb.TableLayout.SK;
+import static com.orderguard.adapter.dynamodb.TableLayout.TTL;
+import static com.orderguard.adapter.dynamodb.TableLayout.TYPE;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.orderguard.application.OrderRecord;
+import com.orderguard.application.StoredOrder;
+import com.orderguard.application.port.OrderStore;
+import com.orderguard.config.OrderGuardConfig;
+import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.SnapshotStamp;
+import com.orderguard.domain.TenantId;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** The order store on one DynamoDB table (layout in {@link TableLayout} and docs/dynamodb.md). */
+@ApplicationScoped
+public class DynamoOrderStore implements OrderStore {
+
+    static final String VERSION = "version";
+    static final String TENANT = "tenant";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int shards;
+
+    public DynamoOrderStore(DynamoDbClient dynamo, OrderGuardConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.tableName();
+        this.shards = config.dueIndex().shards();
+    }
+
+    @Override
+    public Optional<StoredOrder> find(TenantId tenant, OrderKey key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(TableLayout.ORDER_SK)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
+    }
+
+    @Override
+    public Optional<OrderRecord> load(TenantId tenant, OrderKey key) {
+        StoredOrder stored = null;
+        List<HistoryEntry> history = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
+                    .expressionAttributeValues(Map.of(":pk", s(TableLayout.orderPk(tenant, key))));
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = string(item, SK);
+                if (TableLayout.ORDER_SK.equals(sk)) {
+                    stored = stored(item);
+                } else if (sk.startsWith(TableLayout.HISTORY_PREFIX)) {
+                    history.add(new HistoryEntry(instant(item, "at"), string(item, "kind"),
+                            string(item, "summary"), string(item, "reference")));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return stored == null ? Optional.empty() : Optional.of(new OrderRecord(stored, history));
+    }
+
+    @Override
+    public SnapshotWriteResult write(SnapshotWrite write) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        if (write.event() != null) {
+            items.add(TransactWriteItem.builder().put(eventPut(write)).build());
+        }
+        items.add(TransactWriteItem.builder().update(orderUpdate(write)).build());
+        if (write.history() != null) {
+            items.add(TransactWriteItem.builder().put(historyPut(write.tenant(), write.order().key(),
+                    write.history())).build());
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            return rejected(write, e.cancellationReasons());
+        }
+        long version = write.expectedVersion() + 1;
+        return new SnapshotWriteResult.Written(new StoredOrder(write.tenant(), write.order(), version, write.stamp(),
+                write.now(), write.nextDueAt()));
+    }
+
+    private SnapshotWriteResult rejected(SnapshotWrite write, List<CancellationReason> reasons) {
+        if (write.event() != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            Map<String, AttributeValue> old = reasons.get(0).item();
+            return new SnapshotWriteResult.DuplicateEvent(old == null ? null : string(old, "fingerprint"));
+        }
+        // the order's version changed, or a concurrent transaction touched the same items: read again
+        return new SnapshotWriteResult.VersionConflict();
+    }
+
+    private Put eventPut(SnapshotWrite write) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableLayout.eventPk(write.tenant(), write.event().eventId())));
+        item.put(SK, s(TableLayout.EVENT_SK));
+        item.put(TYPE, s("EVENT"));
+        item.put("orderKey", s(write.order().key().toString()));
+        item.put("fingerprint", s(write.event().fingerprint()));
+        item.put(TTL, n(write.event().expiresAt().getEpochSecond()));
+        // an expired record that TTL has not deleted yet no longer counts
+        return Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
+                .expressionAttributeNames(Map.of("#pk", PK, "#ttl", TTL))
+                .expressionAttributeValues(Map.of(":now", n(write.now().getEpochSecond())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    private Update orderUpdate(SnapshotWrite write) {
+        OrderKey key = write.order().key();
+        UpdateBuilder update = new UpdateBuilder()
+                .set(TYPE, s("ORDER"))
+                .set(TENANT, s(write.tenant().value()))
+                .set("orderKey", s(key.toString()))
+                .setAll(OrderMapper.toAttributes(write.order()))
+                .set(VERSION, n(write.expectedVersion() + 1))
+                .set("snapshotAt", Attrs.instant(write.stamp().occurredAt()))
+                .set("snapshotStatus", s(write.stamp().status().name()))
+                .set("snapshotEventId", s(write.stamp().eventId()))
+                .set("updatedAt", Attrs.instant(write.now()));
+        OrderMapper.absentOptionals(write.order()).forEach(update::remove);
+        if (write.nextDueAt() != null) {
+            update.set("nextDueAt", Attrs.instant(write.nextDueAt()))
+                    .set(DUE_PK, s(TableLayout.dueShard(TableLayout.shardOf(write.tenant(), key, shards))))
+                    .set(DUE_SK, s(TableLayout.sortable(write.nextDueAt())));
+        } else {
+            update.remove("nextDueAt").remove(DUE_PK).remove(DUE_SK);
+        }
+        String condition = write.expectedVersion() == 0 ? "attribute_not_exists(" + update.name(PK) + ")"
+                : update.name(VERSION) + " = " + update.value(n(write.expectedVersion()));
+        return Update.builder().tableName(table)
+                .key(Map.of(PK, s(TableLayout.orderPk(write.tenant(), key)), SK, s(TableLayout.ORDER_SK)))
+                .updateExpression(update.expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values())
+                .build();
+    }
+
+    private Put historyPut(TenantId tenant, OrderKey key, HistoryEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableLayout.orderPk(tenant, key)));
+        item.put(SK, s(TableLayout.historySk(entry.at(), entry.reference())));
+        item.put(TYPE, s("HISTORY"));
+        item.put("at", Attrs.instant(entry.at()));
+        item.put("kind", s(entry.kind()));
+        item.put("summary", s(entry.summary()));
+        item.put("reference", s(entry.reference()));
+        return Put.builder().tableName(table).item(item).build();
+    }
+
+    @Override
+    public DuePage due(int shard, java.time.Instant now, int limit, String cursor) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(DUE_INDEX)
+                .keyConditionExpression("#pk = :shard AND #sk <= :now")
+                .expressionAttributeNames(Map.of("#pk", DUE_PK, "#sk", DUE_SK))
+                .expressionAttributeValues(Map.of(":shard", s(TableLayout.dueShard(shard)),
+                        ":now", s(TableLayout.sortable(now))))
+                .limit(limit);
+        if (cursor != null) {
+            query.exclusiveStartKey(DueCursor.decode(cursor));
+        }
+        QueryResponse page = dynamo.query(query.build());
+        List<StoredOrder> orders = page.items().stream().map(DynamoOrderStore::stored).toList();
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? DueCursor.encode(page.lastEvaluatedKey()) : null;
+        return new DuePage(orders, next);
+    }
+
+    static StoredOrder stored(Map<String, AttributeValue> item) {
+        SnapshotStamp stamp = new SnapshotStamp(instant(item, "snapshotAt"),
+                OrderStatus.valueOf(string(item, "snapshotStatus")), string(item, "snapshotEventId"));
+        return new StoredOrder(new TenantId(string(item, TENANT)), OrderMapper.fromAttributes(item),
+                number(item, VERSION), stamp, instant(item, "updatedAt"), instant(item, "nextDueAt"));
+    }
+}

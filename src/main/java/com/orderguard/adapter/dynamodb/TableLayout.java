@@ -1,0 +1,130 @@
+package com.orderguard.adapter.dynamodb;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.TenantId;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * The single-table layout (see docs/dynamodb.md): key attribute names, key formats per item type, and the table
+ * definition used to create the table locally. infra/template.yaml declares the same table for AWS; a test keeps
+ * the two in step.
+ */
+public final class TableLayout {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String DUE_PK = "gsi1pk";
+    public static final String DUE_SK = "gsi1sk";
+    public static final String DUE_INDEX = "due-index";
+    public static final String TTL = "expiresAt";
+    public static final String TYPE = "type";
+
+    public static final String ORDER_SK = "ORDER";
+    public static final String EVENT_SK = "EVENT";
+    public static final String HISTORY_PREFIX = "H#";
+
+    /** Fixed-width UTC timestamps, so that sort keys order like the instants they hold. */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private TableLayout() {
+    }
+
+    /** Partition key of an order and everything that belongs to it (history, requests). */
+    public static String orderPk(TenantId tenant, OrderKey key) {
+        return tenantPrefix(tenant) + "O#" + key;
+    }
+
+    /** Partition key of the record that makes an event idempotent. */
+    public static String eventPk(TenantId tenant, String eventId) {
+        return tenantPrefix(tenant) + "E#" + escape(eventId);
+    }
+
+    /** Every key of a tenant's data starts with this, so no key of one tenant can equal a key of another. */
+    public static String tenantPrefix(TenantId tenant) {
+        return "T#" + escape(tenant.value()) + "#";
+    }
+
+    /** Sort key of one history entry. */
+    public static String historySk(Instant at, String reference) {
+        return HISTORY_PREFIX + sortable(at) + "#" + reference;
+    }
+
+    /** Partition key of one shard of the due-time index. */
+    public static String dueShard(int shard) {
+        return "DUE#" + shard;
+    }
+
+    /** The shard an order's due-time entry lives in: stable for the order, spread evenly across orders. */
+    public static int shardOf(TenantId tenant, OrderKey key, int shards) {
+        int h = (tenant.value() + "|" + key).hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        return Math.floorMod(h, shards);
+    }
+
+    /** An instant as a fixed-width, lexically sortable string. */
+    public static String sortable(Instant at) {
+        return SORTABLE.format(at);
+    }
+
+    /**
+     * Percent-escapes everything but letters, digits and {@code . _ - : @ |}, so that a tenant or event id
+     * can never contain the '#' that separates key parts.
+     */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(cp -> {
+            if (cp < 128 && (Character.isLetterOrDigit(cp) || ".-_:@|".indexOf(cp) >= 0)) {
+                out.append((char) cp);
+            } else {
+                for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    /** The table as local runs and tests create it (on-demand billing, the due-time index, a stream). */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(PK), attribute(SK), attribute(DUE_PK), attribute(DUE_SK))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(DUE_INDEX)
+                        .keySchema(key(DUE_PK, KeyType.HASH), key(DUE_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .streamSpecification(StreamSpecification.builder()
+                        .streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build())
+                .build();
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

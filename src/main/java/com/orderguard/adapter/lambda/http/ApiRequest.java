@@ -1,0 +1,25 @@
+package com.orderguard.adapter.lambda.http;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderguard.domain.TenantId;
+
+/**
+ * One authenticated API call as the route handlers see it: the tenant from the verified JWT, the path
+ * parameters, the parsed JSON body (null when there was none), the request id and when it was received.
+ */
+public record ApiRequest(TenantId tenant, String routeKey, Map<String, String> pathParameters, JsonNode body,
+        Map<String, String> headers, String requestId, Instant receivedAt) {
+
+    /** A path parameter, or null. */
+    public String path(String name) {
+        return pathParameters.get(name);
+    }
+
+    /** A request header (case-insensitive), or null. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,121 @@
+package com.orderguard.adapter.lambda.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderguard.adapter.lambda.json.StrictJson;
+import com.orderguard.application.ConcurrentUpdateException;
+import com.orderguard.config.OrderGuardConfig;
+import com.orderguard.domain.FieldError;
+import com.orderguard.domain.TenantId;
+
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns an HTTP API event into a call of one route: tenant from the JWT claims (never the body), body size
+ * limit, strict JSON parsing, and the mapping of infrastructure failures to problem responses.
+ */
+@ApplicationScoped
+public class ApiRouter {
+
+    private static final Logger LOG = Logger.getLogger(ApiRouter.class);
+
+    private final RouteTable routes;
+    private final StrictJson json;
+    private final OrderGuardConfig config;
+    private final Clock clock;
+
+    public ApiRouter(OrderRoutes orders, StrictJson json, OrderGuardConfig config, Clock clock) {
+        this.routes = new RouteTable(Map.of(
+                "PUT /v1/orders/{orderKey}", orders::put,
+                "GET /v1/orders/{orderKey}", orders::get));
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Handles one API event; never throws. */
+    public HttpResponse handle(HttpApiEvent event) {
+        if (event == null) {
+            return Problems.invalid("no API Gateway event", List.of());
+        }
+        String requestId = event.requestContext() != null && event.requestContext().requestId() != null
+                ? event.requestContext().requestId() : UUID.randomUUID().toString();
+        String tenant = event.claim(config.api().tenantClaim());
+        if (!TenantId.isValid(tenant)) {
+            return Problems.unauthorized("the request carries no valid '" + config.api().tenantClaim()
+                    + "' claim naming the tenant");
+        }
+        byte[] body = body(event);
+        if (body.length > config.api().maxBodyBytes()) {
+            return Problems.tooLarge(config.api().maxBodyBytes());
+        }
+        var http = event.requestContext() == null ? null : event.requestContext().http();
+        var match = routes.find(event.routeKey(), event.pathParameters(), http == null ? null : http.method(),
+                http == null ? event.rawPath() : http.path());
+        if (match.isEmpty()) {
+            return Problems.notFound("no route " + (event.routeKey() != null ? event.routeKey() : "for this path"));
+        }
+        JsonNode parsed = null;
+        if (body.length > 0) {
+            try {
+                parsed = json.parse(new String(body, StandardCharsets.UTF_8));
+            } catch (JsonProcessingException e) {
+                return Problems.invalid("the body is not valid JSON: " + StrictJson.describe(e),
+                        List.of(new FieldError("(body)", "malformed JSON")));
+            }
+        }
+        ApiRequest request = new ApiRequest(new TenantId(tenant), match.get().routeKey(),
+                match.get().pathParameters(), parsed, lowerCase(event.headers()), requestId, clock.instant());
+        return dispatch(match.get(), request);
+    }
+
+    private HttpResponse dispatch(RouteTable.Match match, ApiRequest request) {
+        try {
+            return match.handler().apply(request);
+        } catch (ConcurrentUpdateException e) {
+            return Problems.conflict(e.getMessage());
+        } catch (SdkException e) {
+            LOG.errorf(e, "route %s failed on DynamoDB (request %s)", match.routeKey(), request.requestId());
+            return e.retryable() ? Problems.unavailable("the store is busy; retry shortly")
+                    : Problems.internal(request.requestId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "route %s failed (request %s)", match.routeKey(), request.requestId());
+            return Problems.internal(request.requestId());
+        }
+    }
+
+    private static byte[] body(HttpApiEvent event) {
+        if (event.body() == null) {
+            return new byte[0];
+        }
+        if (event.isBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(event.body());
+            } catch (IllegalArgumentException e) {
+                return event.body().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return event.body().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> lower = new HashMap<>();
+        if (headers != null) {
+            headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        return lower;
+    }
+}

@@ -1,0 +1,41 @@
+package com.orderguard.adapter.lambda.http;
+
+import static com.orderguard.adapter.lambda.json.OrderJson.putIfPresent;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderguard.adapter.lambda.json.OrderJson;
+import com.orderguard.application.OrderRecord;
+import com.orderguard.application.StoredOrder;
+import com.orderguard.domain.HistoryEntry;
+
+/** The order view: the order, its computed deadlines, its cancellation requests and its history. */
+final class OrderViewJson {
+
+    private OrderViewJson() {
+    }
+
+    static ObjectNode write(OrderRecord record) {
+        StoredOrder stored = record.stored();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("orderKey", stored.order().key().toString());
+        json.put("version", stored.version());
+        putIfPresent(json, "updatedAt", stored.updatedAt());
+        putIfPresent(json, "snapshotAt", stored.stamp().occurredAt());
+        json.set("order", OrderJson.write(stored.order()));
+        ObjectNode deadlines = json.putObject("deadlines");
+        putIfPresent(deadlines, "shipBy", stored.order().shipBy());
+        putIfPresent(deadlines, "nextDueAt", stored.nextDueAt());
+        json.putArray("cancellationRequests");
+        ArrayNode history = json.putArray("history");
+        for (HistoryEntry entry : record.history()) {
+            ObjectNode line = history.addObject();
+            putIfPresent(line, "at", entry.at());
+            line.put("kind", entry.kind());
+            line.put("summary", entry.summary());
+            putIfPresent(line, "reference", entry.reference());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,21 @@
+package com.orderguard.adapter.lambda.queue;
+
+import java.time.Instant;
+
+import com.orderguard.domain.Order;
+import com.orderguard.domain.TenantId;
+
+/** A validated queue message (API.md "Queue messages"). */
+public sealed interface QueueMessage {
+
+    /** The envelope every message carries. */
+    Envelope envelope();
+
+    /** Event id, tenant and when the event happened at its source. */
+    record Envelope(String eventId, TenantId tenant, String type, Instant occurredAt) {
+    }
+
+    /** {@code ORDER_SNAPSHOT}: the full state of an order. */
+    record OrderSnapshot(Envelope envelope, Order order) implements QueueMessage {
+    }
+}

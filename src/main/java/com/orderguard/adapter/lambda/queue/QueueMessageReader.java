@@ -1,0 +1,75 @@
+package com.orderguard.adapter.lambda.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderguard.adapter.lambda.json.JsonReader;
+import com.orderguard.adapter.lambda.json.OrderJson;
+import com.orderguard.domain.FieldErrors;
+import com.orderguard.domain.InputRules;
+import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderDraft;
+import com.orderguard.domain.OrderValidator;
+import com.orderguard.domain.TenantId;
+
+/** Reads and validates one queue message body; every problem is reported with its field. */
+public final class QueueMessageReader {
+
+    /** The message types of API.md. */
+    public static final List<String> TYPES = List.of("ORDER_SNAPSHOT", "CANCELLATION_REQUESTED",
+            "MARKETPLACE_PAYLOAD");
+
+    private static final Set<String> FIELDS = Set.of("eventId", "tenantId", "type", "occurredAt", "order",
+            "request", "source", "payload");
+
+    private QueueMessageReader() {
+    }
+
+    /** The message, or an {@link InvalidMessageException} naming every invalid field. */
+    public static QueueMessage read(JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        JsonReader json = JsonReader.of(body, "", FIELDS, errors);
+        if (json == null) {
+            throw new InvalidMessageException("message rejected", errors.list());
+        }
+        String eventId = InputRules.text(json.string("eventId"), 256, "eventId", errors);
+        InputRules.required(eventId, "eventId", errors);
+        String tenant = json.string("tenantId");
+        if (tenant != null && !TenantId.isValid(tenant)) {
+            errors.add("tenantId", "must be 1-" + TenantId.MAX_LENGTH + " characters without control characters");
+        }
+        InputRules.required(tenant, "tenantId", errors);
+        String type = json.string("type");
+        if (type != null && !TYPES.contains(type)) {
+            errors.add("type", "must be one of " + String.join(", ", TYPES));
+        }
+        InputRules.required(type, "type", errors);
+        Instant occurredAt = InputRules.instant(json.string("occurredAt"), "occurredAt", errors);
+        InputRules.required(occurredAt, "occurredAt", errors);
+        if ("ORDER_SNAPSHOT".equals(type)) {
+            Order order = order(json, errors);
+            if (errors.isEmpty()) {
+                return new QueueMessage.OrderSnapshot(envelope(eventId, tenant, type, occurredAt), order);
+            }
+        } else if (type != null && TYPES.contains(type)) {
+            errors.add("type", type + " messages are not handled yet");
+        }
+        throw new InvalidMessageException("message rejected", errors.list());
+    }
+
+    private static Order order(JsonReader json, FieldErrors errors) {
+        JsonNode node = json.node("order");
+        if (node == null) {
+            errors.add("order", "is required");
+            return null;
+        }
+        OrderDraft draft = OrderJson.read(node, "order", errors);
+        return draft == null ? null : OrderValidator.validate(draft, "order", null, errors);
+    }
+
+    private static QueueMessage.Envelope envelope(String eventId, String tenant, String type, Instant occurredAt) {
+        return new QueueMessage.Envelope(eventId, new TenantId(tenant), type, occurredAt);
+    }
+}

@@ -1,0 +1,55 @@
+package com.orderguard.adapter.local;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Starts DynamoDB Local inside the {@code quarkus:dev} process, so that a local run needs no AWS account and no
+ * Docker. DynamoDB Local is a 'provided' dependency: on the dev and test class paths, never in function.zip, and
+ * this bean only exists in the dev build profile.
+ */
+@IfBuildProfile("dev")
+@ApplicationScoped
+public class EmbeddedDynamoDb {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDynamoDb.class);
+
+    private DynamoDBProxyServer server;
+
+    void onStart(@Observes @Priority(1) StartupEvent event,
+            @ConfigProperty(name = "orderguard.local.dynamodb.port", defaultValue = "8000") int port,
+            @ConfigProperty(name = "orderguard.local.dynamodb.db-path") java.util.Optional<String> dbPath)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb"));
+        if (dbPath.isPresent()) {
+            args.addAll(List.of("-dbPath", dbPath.get()));
+        } else {
+            args.add("-inMemory");
+        }
+        server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+        server.start();
+        LOG.infof("DynamoDB Local listening on 127.0.0.1:%d (%s)", port,
+                dbPath.map(path -> "data in " + path).orElse("in memory"));
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

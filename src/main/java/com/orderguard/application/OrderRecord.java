@@ -1,0 +1,9 @@
+package com.orderguard.application;
+
+import java.util.List;
+
+import com.orderguard.domain.HistoryEntry;
+
+/** Everything stored about one order, as the order view shows it: the order and its history, oldest first. */
+public record OrderRecord(StoredOrder stored, List<HistoryEntry> history) {
+}

@@ -1,0 +1,88 @@
+package com.orderguard.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.OrderStore.EventRecord;
+import com.orderguard.application.port.OrderStore.SnapshotWrite;
+import com.orderguard.application.port.OrderStore.SnapshotWriteResult;
+import com.orderguard.domain.Deadlines;
+import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.Order;
+import com.orderguard.domain.SnapshotStamp;
+import com.orderguard.domain.TenantId;
+
+/**
+ * Stores order snapshots from the API and the queue: idempotent by event id, and an older snapshot never
+ * overwrites a newer one (see {@link SnapshotStamp}).
+ */
+public class OrderSnapshots {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final OrderStore store;
+    private final Duration eventRetention;
+
+    /**
+     * @param eventRetention how long an event id is remembered; longer than the queue keeps a message
+     */
+    public OrderSnapshots(OrderStore store, Duration eventRetention) {
+        this.store = store;
+        this.eventRetention = eventRetention;
+    }
+
+    /** Applies one snapshot of {@code order} observed at {@code source.occurredAt()}. */
+    public SnapshotOutcome apply(TenantId tenant, Order order, SnapshotSource source, Instant now) {
+        SnapshotStamp stamp = new SnapshotStamp(source.occurredAt(), order.status(), source.eventId());
+        String fingerprint = fingerprint(order, source);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<StoredOrder> current = store.find(tenant, order.key());
+            if (current.isPresent() && !stamp.isNewerThan(current.get().stamp())) {
+                return current.get().stamp().equals(stamp) ? new SnapshotOutcome.Duplicate(current.get())
+                        : new SnapshotOutcome.Stale(current.get());
+            }
+            Order previous = current.map(stored -> stored.order()).orElse(null);
+            SnapshotWrite write = new SnapshotWrite(tenant, order, stamp,
+                    current.map(StoredOrder::version).orElse(0L), Deadlines.nextDue(order),
+                    Objects.equals(previous, order) ? null : history(previous, order, source),
+                    new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)), now);
+            SnapshotWriteResult result = store.write(write);
+            if (result instanceof SnapshotWriteResult.Written written) {
+                return new SnapshotOutcome.Applied(written.stored(), current.isEmpty());
+            }
+            if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
+                StoredOrder stored = store.find(tenant, order.key()).orElseThrow();
+                return fingerprint.equals(duplicate.storedFingerprint()) ? new SnapshotOutcome.Duplicate(stored)
+                        : new SnapshotOutcome.EventIdReused(stored, source.eventId());
+            }
+        }
+        throw new ConcurrentUpdateException("order " + order.key() + " kept changing during " + MAX_ATTEMPTS
+                + " attempts to store a snapshot");
+    }
+
+    private static HistoryEntry history(Order previous, Order order, SnapshotSource source) {
+        String summary = previous == null ? "created with status " + order.status()
+                : previous.status() == order.status() ? "updated, status " + order.status()
+                : "status " + previous.status() + " -> " + order.status();
+        return new HistoryEntry(source.occurredAt(), "SNAPSHOT", summary + " (" + source.channel() + ")",
+                source.eventId());
+    }
+
+    /** A digest of what the event says, to tell a redelivery from a different event reusing the id. */
+    static String fingerprint(Order order, SnapshotSource source) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((source.occurredAt() + "|" + order).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

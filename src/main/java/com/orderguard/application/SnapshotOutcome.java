@@ -1,0 +1,24 @@
+package com.orderguard.application;
+
+/** What applying a snapshot did. Each is a normal outcome, not an error. */
+public sealed interface SnapshotOutcome {
+
+    /** The order as it is stored after the call. */
+    StoredOrder current();
+
+    /** The snapshot was stored; {@code created} when the order is new. */
+    record Applied(StoredOrder current, boolean created) implements SnapshotOutcome {
+    }
+
+    /** The event was applied before: nothing changed. */
+    record Duplicate(StoredOrder current) implements SnapshotOutcome {
+    }
+
+    /** A newer snapshot is already stored: nothing changed. */
+    record Stale(StoredOrder current) implements SnapshotOutcome {
+    }
+
+    /** The event id was used before for different content: nothing changed, the event is rejected. */
+    record EventIdReused(StoredOrder current, String eventId) implements SnapshotOutcome {
+    }
+}

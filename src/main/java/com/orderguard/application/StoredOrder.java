@@ -1,0 +1,15 @@
+package com.orderguard.application;
+
+import java.time.Instant;
+
+import com.orderguard.domain.Order;
+import com.orderguard.domain.SnapshotStamp;
+import com.orderguard.domain.TenantId;
+
+/**
+ * An order as stored: the canonical order, its optimistic-locking version, the stamp of the snapshot it came
+ * from, when it was last written and when the sweep must next look at it (null when no deadline is open).
+ */
+public record StoredOrder(TenantId tenant, Order order, long version, SnapshotStamp stamp, Instant updatedAt,
+        Instant nextDueAt) {
+}

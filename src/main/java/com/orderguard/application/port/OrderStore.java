@@ -1,0 +1,60 @@
+package com.orderguard.application.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.orderguard.application.OrderRecord;
+import com.orderguard.application.StoredOrder;
+import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.SnapshotStamp;
+import com.orderguard.domain.TenantId;
+
+/** Where orders live. Every write is conditional: it lands whole or not at all. */
+public interface OrderStore {
+
+    /** The stored order, read strongly consistently. */
+    Optional<StoredOrder> find(TenantId tenant, OrderKey key);
+
+    /** The stored order with its history. */
+    Optional<OrderRecord> load(TenantId tenant, OrderKey key);
+
+    /**
+     * Writes a snapshot if the order still has {@code expectedVersion} (0: does not exist yet) and, when an event
+     * id is given, that event was never recorded; the order, its history entry and the event record land together.
+     */
+    SnapshotWriteResult write(SnapshotWrite write);
+
+    /** One page of orders due at or before {@code now} in one shard of the due-time index, oldest first. */
+    DuePage due(int shard, Instant now, int limit, String cursor);
+
+    /** A snapshot to write. {@code history} and {@code event} may be null. */
+    record SnapshotWrite(TenantId tenant, Order order, SnapshotStamp stamp, long expectedVersion, Instant nextDueAt,
+            HistoryEntry history, EventRecord event, Instant now) {
+    }
+
+    /** The record that makes an event idempotent: its id, a fingerprint of its content, and when it may be forgotten. */
+    record EventRecord(String eventId, String fingerprint, Instant expiresAt) {
+    }
+
+    /** What became of a snapshot write. */
+    sealed interface SnapshotWriteResult {
+        /** The snapshot was written. */
+        record Written(StoredOrder stored) implements SnapshotWriteResult {
+        }
+
+        /** Another writer changed the order first; read again and retry. */
+        record VersionConflict() implements SnapshotWriteResult {
+        }
+
+        /** The event was recorded before, with this fingerprint. */
+        record DuplicateEvent(String storedFingerprint) implements SnapshotWriteResult {
+        }
+    }
+
+    /** Due orders of one shard page, and the cursor for the next page (null at the end). */
+    record DuePage(List<StoredOrder> orders, String nextCursor) {
+    }
+}

@@ -1,0 +1,64 @@
+package com.orderguard.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every OrderGuard setting; each can also be set as an environment variable (ORDERGUARD_TABLE_NAME, ...). */
+@ConfigMapping(prefix = "orderguard")
+public interface OrderGuardConfig {
+
+    /** The DynamoDB table that holds every item type. */
+    @WithDefault("orderguard")
+    String tableName();
+
+    /** Creates the table at start-up when it is missing (local runs and tests; SAM creates it in AWS). */
+    @WithDefault("false")
+    boolean createTable();
+
+    /** The HTTP API settings. */
+    Api api();
+
+    /** The due-time index settings. */
+    DueIndex dueIndex();
+
+    /** The sweep settings. */
+    SweepSettings sweep();
+
+    /** How long an event id is remembered for idempotency; must exceed the queue's retention (14 days max). */
+    @WithDefault("P15D")
+    Duration eventRetention();
+
+    /** HTTP API settings. */
+    interface Api {
+        /** The JWT claim that names the tenant. */
+        @WithDefault("sub")
+        String tenantClaim();
+
+        /** Largest accepted request body, in bytes; larger bodies get 413. */
+        @WithDefault("262144")
+        int maxBodyBytes();
+    }
+
+    /** Due-time index settings. */
+    interface DueIndex {
+        /**
+         * Write shards of the due-time index: items are spread over this many partitions so that a burst of
+         * orders due in the same minute does not make one partition hot. Only ever increase it.
+         */
+        @WithDefault("16")
+        int shards();
+    }
+
+    /** Sweep settings. */
+    interface SweepSettings {
+        /** Items read per query page. */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Time a run may spend before it stops cleanly; keep it well under the Lambda timeout. */
+        @WithDefault("PT45S")
+        Duration timeBudget();
+    }
+}

@@ -1,0 +1,61 @@
+package com.orderguard.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The canonical order, the same for every marketplace. Times are instants; absent optional values are null.
+ * {@code shipBy} may be absent on input, in which case the policy pack computes it.
+ */
+public record Order(
+        OrderKey key,
+        String shopId,
+        Fulfilment fulfilment,
+        OrderStatus status,
+        Instant placedAt,
+        Instant paidAt,
+        Instant shipmentArrangedAt,
+        Instant shipBy,
+        Instant shippedAt,
+        Instant deliveredAt,
+        String carrier,
+        String trackingNumber,
+        String buyerId,
+        List<OrderItem> items) {
+
+    public Order {
+        items = List.copyOf(items);
+    }
+
+    public Marketplace marketplace() {
+        return key.marketplace();
+    }
+
+    public String site() {
+        return key.site();
+    }
+
+    /** Whether any line carries {@code attribute}. */
+    public boolean anyItem(ItemAttribute attribute) {
+        return items.stream().anyMatch(item -> item.has(attribute));
+    }
+
+    /** The attributes found on any line. */
+    public Set<ItemAttribute> itemAttributes() {
+        return items.stream().flatMap(item -> item.attributes().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** A copy with another status. */
+    public Order withStatus(OrderStatus newStatus) {
+        return new Order(key, shopId, fulfilment, newStatus, placedAt, paidAt, shipmentArrangedAt, shipBy, shippedAt,
+                deliveredAt, carrier, trackingNumber, buyerId, items);
+    }
+
+    /** A copy with another ship-by deadline. */
+    public Order withShipBy(Instant newShipBy) {
+        return new Order(key, shopId, fulfilment, status, placedAt, paidAt, shipmentArrangedAt, newShipBy, shippedAt,
+                deliveredAt, carrier, trackingNumber, buyerId, items);
+    }
+}

@@ -1,0 +1,85 @@
+package com.orderguard.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Map;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Runs a real DynamoDB Local (in memory) in the test JVM for the application under test, and hands tests a
+ * client of their own ({@link LocalDynamo}) to look at the table directly.
+ */
+public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String TABLE = "orderguard-test";
+
+    private DynamoDBProxyServer server;
+    private LocalDynamo local;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            int port = freePort();
+            server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+            server.start();
+            String endpoint = "http://127.0.0.1:" + port;
+            local = new LocalDynamo(client(endpoint), TABLE);
+            return Map.of(
+                    "quarkus.dynamodb.endpoint-override", endpoint,
+                    "quarkus.dynamodb.aws.region", "us-east-1",
+                    "quarkus.dynamodb.aws.credentials.type", "static",
+                    "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "test",
+                    "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "test",
+                    "orderguard.table-name", TABLE,
+                    "orderguard.create-table", "true");
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(local, new TestInjector.MatchesType(LocalDynamo.class));
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (local != null) {
+                local.client().close();
+            }
+            if (server != null) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    /** A plain SDK client for the endpoint, like the one the application builds. */
+    public static DynamoDbClient client(String endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
