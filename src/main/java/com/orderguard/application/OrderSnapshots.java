@@ -25,7 +25,7 @@ import com.orderguard.domain.TenantId;
  */
 public class OrderSnapshots {
 
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 8;
 
     private final OrderStore store;
     private final Duration eventRetention;
@@ -62,6 +62,7 @@ public class OrderSnapshots {
                 return fingerprint.equals(duplicate.storedFingerprint()) ? new SnapshotOutcome.Duplicate(stored)
                         : new SnapshotOutcome.EventIdReused(stored, source.eventId());
             }
+            Backoff.pause(attempt);
         }
         throw new ConcurrentUpdateException("order " + order.key() + " kept changing during " + MAX_ATTEMPTS
                 + " attempts to store a snapshot");

@@ -31,7 +31,7 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
         try {
             int port = freePort();
             server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
             server.start();
             String endpoint = "http://127.0.0.1:" + port;
             local = new LocalDynamo(client(endpoint), TABLE);

@@ -34,8 +34,9 @@ public class EmbeddedDynamoDb {
             @ConfigProperty(name = "orderguard.local.dynamodb.port", defaultValue = "8000") int port,
             @ConfigProperty(name = "orderguard.local.dynamodb.db-path") java.util.Optional<String> dbPath)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb"));
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
         if (dbPath.isPresent()) {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dbPath.get()));
             args.addAll(List.of("-dbPath", dbPath.get()));
         } else {
             args.add("-inMemory");

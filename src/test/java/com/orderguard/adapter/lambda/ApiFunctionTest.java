@@ -185,6 +185,19 @@ class ApiFunctionTest {
     }
 
     @Test
+    void sampleEventsOfTheReadme_putThenGetTheOrder() throws Exception {
+        String put = java.nio.file.Files.readString(java.nio.file.Path.of("events/api-put-order.json"));
+        String get = java.nio.file.Files.readString(java.nio.file.Path.of("events/api-get-order.json"));
+        JsonNode stored = Events.parse(given().contentType("application/json").body(put).post()
+                .then().statusCode(200).extract().asString());
+        assertThat(stored.get("statusCode").asInt()).isEqualTo(200);
+        JsonNode read = Events.parse(given().contentType("application/json").body(get).post()
+                .then().statusCode(200).extract().asString());
+        assertThat(body(read).get("orderKey").asText()).isEqualTo("shopee.MY.241113ABCDEF");
+        assertThat(body(read).at("/order/status").asText()).isEqualTo("AWAITING_SHIPMENT");
+    }
+
+    @Test
     void eventWithoutRouteKey_isRoutedByMethodAndPath() {
         String id = newId();
         ObjectNode event = (ObjectNode) Events.parse(Events.api(PUT, Map.of("orderKey", "shopee.MY." + id),

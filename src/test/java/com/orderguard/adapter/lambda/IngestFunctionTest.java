@@ -82,6 +82,16 @@ class IngestFunctionTest {
     }
 
     @Test
+    void sampleBatchOfTheReadme_storesTwoOrders_andFailsTheMalformedMessage() throws Exception {
+        String batch = java.nio.file.Files.readString(java.nio.file.Path.of("events/sqs-order-snapshots.json"));
+        JsonNode response = Events.parse(given().contentType("application/json").body(batch).post()
+                .then().statusCode(200).extract().asString());
+        assertThat(failures(response)).containsExactly("msg-3");
+        assertThat(stored("seller-1", "shopee.MY.241113ABCDEF").get("status").s()).isEqualTo("AWAITING_SHIPMENT");
+        assertThat(stored("seller-1", "shopee.MY.241113GHIJKL").get("status").s()).isEqualTo("SHIPMENT_ARRANGED");
+    }
+
+    @Test
     void redeliveredEvent_changesNothing() {
         String id = newId();
         String eventId = newId();

@@ -72,4 +72,13 @@ class SweepFunctionTest {
         assertThat(examined - before).isEqualTo(40);
         assertThat(shardsUsed).isGreaterThan(4);
     }
+
+    @Test
+    void sampleScheduleEventOfTheReadme_returnsAReport() throws Exception {
+        String event = java.nio.file.Files.readString(java.nio.file.Path.of("events/schedule.json"));
+        JsonNode report = Events.parse(given().contentType("application/json").body(event).post()
+                .then().statusCode(200).extract().asString());
+        assertThat(report.get("runId").asText()).isEqualTo("local-sweep-1");
+        assertThat(report.get("shards")).hasSize(16);
+    }
 }

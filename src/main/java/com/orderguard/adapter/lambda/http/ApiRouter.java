@@ -39,8 +39,8 @@ public class ApiRouter {
 
     public ApiRouter(OrderRoutes orders, StrictJson json, OrderGuardConfig config, Clock clock) {
         this.routes = new RouteTable(Map.of(
-                "PUT /v1/orders/{orderKey}", orders::put,
-                "GET /v1/orders/{orderKey}", orders::get));
+                ApiContract.PUT_ORDER, orders::put,
+                ApiContract.GET_ORDER, orders::get));
         this.json = json;
         this.config = config;
         this.clock = clock;

@@ -1,0 +1,25 @@
+package com.orderguard.adapter.lambda.http;
+
+import java.util.List;
+
+/** The route keys of the public contract (../shared/API.md); infra/template.yaml declares exactly these. */
+public final class ApiContract {
+
+    public static final String EVALUATE = "POST /v1/evaluations";
+    public static final String PUT_ORDER = "PUT /v1/orders/{orderKey}";
+    public static final String GET_ORDER = "GET /v1/orders/{orderKey}";
+    public static final String REQUEST_CANCELLATION = "POST /v1/orders/{orderKey}/cancellation-requests";
+    public static final String RESOLVE_CANCELLATION =
+            "POST /v1/orders/{orderKey}/cancellation-requests/{requestId}/resolution";
+    public static final String PUT_HOLD = "PUT /v1/orders/{orderKey}/auto-cancel-hold";
+    public static final String DELETE_HOLD = "DELETE /v1/orders/{orderKey}/auto-cancel-hold";
+    public static final String SHOP_HEALTH = "GET /v1/shops/{marketplace}/{site}/{shopId}/health";
+    public static final String POLICIES = "GET /v1/policies";
+
+    /** Every route of the contract. */
+    public static final List<String> ROUTES = List.of(EVALUATE, PUT_ORDER, GET_ORDER, REQUEST_CANCELLATION,
+            RESOLVE_CANCELLATION, PUT_HOLD, DELETE_HOLD, SHOP_HEALTH, POLICIES);
+
+    private ApiContract() {
+    }
+}

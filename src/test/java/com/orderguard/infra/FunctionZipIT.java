@@ -1,0 +1,40 @@
+package com.orderguard.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+
+/** Runs after packaging: the deployable zip holds the function and its runtime libraries, nothing for tests. */
+class FunctionZipIT {
+
+    static final List<String> FORBIDDEN = List.of("DynamoDBLocal", "dynamodbv2/local", "sqlite4java",
+            "com.amazonaws.DynamoDBLocal", "org.eclipse.jetty", "antlr", "mockito", "junit", "assertj",
+            "rest-assured", "restassured", "archunit", "com/orderguard/support/", "log4j-core");
+
+    static List<String> entries() throws IOException {
+        try (ZipFile zip = new ZipFile(Path.of("target", "function.zip").toFile())) {
+            List<String> names = new ArrayList<>();
+            Collections.list(zip.entries()).forEach(entry -> names.add(entry.getName()));
+            return names;
+        }
+    }
+
+    @Test
+    void functionZip_holdsTheFunction_andNoDynamoDbLocalOrTestLibrary() throws IOException {
+        List<String> entries = entries();
+        // a JVM zip holds our classes, a native zip the bootstrap executable
+        assertThat(entries).anyMatch(name -> name.equals("bootstrap")
+                || name.contains("com/orderguard/adapter/lambda/"));
+        for (String forbidden : FORBIDDEN) {
+            assertThat(entries).as("entries containing %s", forbidden)
+                    .noneMatch(name -> name.toLowerCase().contains(forbidden.toLowerCase()));
+        }
+    }
+}
