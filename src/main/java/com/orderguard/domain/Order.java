@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The canonical order, the same for every marketplace. Times are instants; absent optional values are null.
- * {@code shipBy} may be absent on input, in which case the policy pack computes it.
+ * {@code shipBy} may be absent on input, in which case the policy pack computes it. {@code deliveryScheme} names
+ * the marketplace's delivery scheme where it has several (Ozon {@code FBS}, {@code RFBS}), or is null.
  */
 public record Order(
         OrderKey key,
@@ -22,7 +23,8 @@ public record Order(
         String carrier,
         String trackingNumber,
         String buyerId,
-        List<OrderItem> items) {
+        List<OrderItem> items,
+        String deliveryScheme) {
 
     public Order {
         items = List.copyOf(items);
@@ -50,12 +52,12 @@ public record Order(
     /** A copy with another status. */
     public Order withStatus(OrderStatus newStatus) {
         return new Order(key, shopId, fulfilment, newStatus, placedAt, paidAt, shipmentArrangedAt, shipBy, shippedAt,
-                deliveredAt, carrier, trackingNumber, buyerId, items);
+                deliveredAt, carrier, trackingNumber, buyerId, items, deliveryScheme);
     }
 
     /** A copy with another ship-by deadline. */
     public Order withShipBy(Instant newShipBy) {
         return new Order(key, shopId, fulfilment, status, placedAt, paidAt, shipmentArrangedAt, newShipBy, shippedAt,
-                deliveredAt, carrier, trackingNumber, buyerId, items);
+                deliveredAt, carrier, trackingNumber, buyerId, items, deliveryScheme);
     }
 }

@@ -22,7 +22,8 @@ public record OrderDraft(
         String carrier,
         String trackingNumber,
         String buyerId,
-        List<ItemDraft> items) {
+        List<ItemDraft> items,
+        String deliveryScheme) {
 
     /** One order line as received. */
     public record ItemDraft(String sku, Long quantity, String unitPrice, String currency, List<String> attributes) {

@@ -20,6 +20,7 @@ public final class OrderValidator {
 
     private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CARRIER = Pattern.compile("[A-Z0-9_]{1,64}");
+    private static final Pattern SCHEME = Pattern.compile("[A-Z]{2,10}");
 
     private OrderValidator() {
     }
@@ -61,6 +62,8 @@ public final class OrderValidator {
         String tracking = InputRules.text(draft.trackingNumber(), 64, path(at, "trackingNumber"), errors);
         String buyerId = InputRules.text(draft.buyerId(), 128, path(at, "buyerId"), errors);
         List<OrderItem> items = items(draft.items(), path(at, "items"), errors);
+        String scheme = InputRules.matching(draft.deliveryScheme(), SCHEME, "2-10 upper-case letters, e.g. RFBS",
+                path(at, "deliveryScheme"), errors);
         if (placedAt != null && paidAt != null && paidAt.isBefore(placedAt)) {
             errors.add(path(at, "paidAt"), "must not be before placedAt");
         }
@@ -71,7 +74,7 @@ public final class OrderValidator {
             return null;
         }
         return new Order(key, shopId, fulfilment, status, placedAt, paidAt, arrangedAt, shipBy, shippedAt,
-                deliveredAt, carrier, tracking, buyerId, items);
+                deliveredAt, carrier, tracking, buyerId, items, scheme);
     }
 
     private static OrderKey key(OrderDraft draft, String at, OrderKey addressed, FieldErrors errors) {

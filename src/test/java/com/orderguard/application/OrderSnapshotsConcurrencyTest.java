@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.orderguard.adapter.lambda.json.OrderJson;
+import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;

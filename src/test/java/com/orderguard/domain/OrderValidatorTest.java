@@ -18,7 +18,7 @@ class OrderValidatorTest {
     static OrderDraft valid() {
         return new OrderDraft("shopee", "MY", "241113ABCDEF", "shop-1", null, "AWAITING_SHIPMENT",
                 "2024-11-20T09:30:00Z", "2024-11-20T17:35:00+08:00", null, null, null, null, "SPX_EXPRESS", null,
-                "b-123", List.of(new OrderDraft.ItemDraft("A-1", 2L, "59.90", "MYR", List.of("PRE_ORDER"))));
+                "b-123", List.of(new OrderDraft.ItemDraft("A-1", 2L, "59.90", "MYR", List.of("PRE_ORDER"))), null);
     }
 
     static OrderDraft.ItemDraft item(Long quantity, String price, String currency, String attribute) {
@@ -97,7 +97,7 @@ class OrderValidatorTest {
     static UnaryOperator<OrderDraft> items(OrderDraft.ItemDraft item) {
         return d -> new OrderDraft(d.marketplace(), d.site(), d.orderId(), d.shopId(), d.fulfilment(), d.status(),
                 d.placedAt(), d.paidAt(), d.shipmentArrangedAt(), d.shipBy(), d.shippedAt(), d.deliveredAt(),
-                d.carrier(), d.trackingNumber(), d.buyerId(), List.of(item));
+                d.carrier(), d.trackingNumber(), d.buyerId(), List.of(item), d.deliveryScheme());
     }
 
     /** The draft with one top-level field replaced. */
@@ -109,6 +109,6 @@ class OrderValidatorTest {
                 field.equals("placedAt") ? value : d.placedAt(), field.equals("paidAt") ? value : d.paidAt(),
                 d.shipmentArrangedAt(), d.shipBy(), d.shippedAt(), d.deliveredAt(),
                 field.equals("carrier") ? value : d.carrier(), d.trackingNumber(),
-                field.equals("buyerId") ? value : d.buyerId(), d.items());
+                field.equals("buyerId") ? value : d.buyerId(), d.items(), d.deliveryScheme());
     }
 }

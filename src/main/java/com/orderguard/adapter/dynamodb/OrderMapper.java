@@ -81,6 +81,7 @@ final class OrderMapper {
         values.put("carrier", order.carrier());
         values.put("trackingNumber", order.trackingNumber());
         values.put("buyerId", order.buyerId());
+        values.put("deliveryScheme", order.deliveryScheme());
         return values;
     }
 
@@ -111,7 +112,7 @@ final class OrderMapper {
                 OrderStatus.valueOf(string(item, STATUS)), instant(item, "placedAt"), instant(item, "paidAt"),
                 instant(item, "shipmentArrangedAt"), instant(item, "shipBy"), instant(item, "shippedAt"),
                 instant(item, "deliveredAt"), string(item, "carrier"), string(item, "trackingNumber"),
-                string(item, "buyerId"), lines);
+                string(item, "buyerId"), lines, string(item, "deliveryScheme"));
     }
 
     private static OrderItem line(Map<String, AttributeValue> map) {

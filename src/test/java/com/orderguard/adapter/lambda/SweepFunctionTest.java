@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.SnapshotSource;
-import com.orderguard.adapter.lambda.json.OrderJson;
+import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.OrderValidator;
 import com.orderguard.domain.TenantId;

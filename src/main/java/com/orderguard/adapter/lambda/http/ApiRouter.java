@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.orderguard.adapter.lambda.json.StrictJson;
+import com.orderguard.adapter.json.StrictJson;
 import com.orderguard.application.ConcurrentUpdateException;
 import com.orderguard.config.OrderGuardConfig;
 import com.orderguard.domain.FieldError;

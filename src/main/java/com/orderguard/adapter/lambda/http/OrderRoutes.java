@@ -2,7 +2,7 @@ package com.orderguard.adapter.lambda.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.orderguard.adapter.lambda.json.OrderJson;
+import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.SnapshotOutcome;

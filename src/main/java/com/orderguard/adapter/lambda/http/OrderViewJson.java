@@ -1,11 +1,11 @@
 package com.orderguard.adapter.lambda.http;
 
-import static com.orderguard.adapter.lambda.json.OrderJson.putIfPresent;
+import static com.orderguard.adapter.json.OrderJson.putIfPresent;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderguard.adapter.lambda.json.OrderJson;
+import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;

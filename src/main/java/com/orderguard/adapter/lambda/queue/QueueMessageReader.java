@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.orderguard.adapter.lambda.json.JsonReader;
-import com.orderguard.adapter.lambda.json.OrderJson;
+import com.orderguard.adapter.json.JsonReader;
+import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Order;

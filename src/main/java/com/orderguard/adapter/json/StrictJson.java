@@ -1,4 +1,4 @@
-package com.orderguard.adapter.lambda.json;
+package com.orderguard.adapter.json;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

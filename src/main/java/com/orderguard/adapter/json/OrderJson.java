@@ -1,4 +1,4 @@
-package com.orderguard.adapter.lambda.json;
+package com.orderguard.adapter.json;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +20,7 @@ public final class OrderJson {
 
     private static final Set<String> ORDER_FIELDS = Set.of("marketplace", "site", "orderId", "shopId",
             "fulfilment", "status", "placedAt", "paidAt", "shipmentArrangedAt", "shipBy", "shippedAt",
-            "deliveredAt", "carrier", "trackingNumber", "buyerId", "items");
+            "deliveredAt", "carrier", "trackingNumber", "buyerId", "items", "deliveryScheme");
     private static final Set<String> ITEM_FIELDS = Set.of("sku", "quantity", "unitPrice", "currency",
             "attributes");
 
@@ -48,7 +48,7 @@ public final class OrderJson {
                 json.string("shopId"), json.string("fulfilment"), json.string("status"), json.string("placedAt"),
                 json.string("paidAt"), json.string("shipmentArrangedAt"), json.string("shipBy"),
                 json.string("shippedAt"), json.string("deliveredAt"), json.string("carrier"),
-                json.string("trackingNumber"), json.string("buyerId"), items);
+                json.string("trackingNumber"), json.string("buyerId"), items, json.string("deliveryScheme"));
     }
 
     private static OrderDraft.ItemDraft item(JsonNode node, String at, FieldErrors errors) {
@@ -78,6 +78,7 @@ public final class OrderJson {
         putIfPresent(json, "carrier", order.carrier());
         putIfPresent(json, "trackingNumber", order.trackingNumber());
         putIfPresent(json, "buyerId", order.buyerId());
+        putIfPresent(json, "deliveryScheme", order.deliveryScheme());
         ArrayNode items = json.putArray("items");
         for (OrderItem line : order.items()) {
             ObjectNode item = items.addObject();

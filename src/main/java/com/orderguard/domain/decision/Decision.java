@@ -1,0 +1,47 @@
+package com.orderguard.domain.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the marketplace will do with a cancellation request, what the seller must do and by when, what it costs,
+ * and which rules say so (never empty). {@code respondBy} and {@code ifNoResponse} are set only when the outcome
+ * is {@link Outcome#PENDING_SELLER}; {@code alternative} only when it is {@link Outcome#REJECTED}.
+ * {@code platformReason} is the reason code to send to the marketplace's API when the seller acts (e.g. Amazon
+ * {@code BuyerCanceled}, Ozon {@code 352}), or null.
+ */
+public record Decision(
+        Outcome outcome,
+        DecisionKind kind,
+        Instant respondBy,
+        Outcome ifNoResponse,
+        boolean countsAgainstSeller,
+        String alternative,
+        List<String> actions,
+        List<RuleRef> rules,
+        String explanation,
+        List<Cost> costs,
+        String platformReason,
+        List<MetricImpact> metricImpact) {
+
+    public Decision {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("a decision names at least one rule");
+        }
+        actions = List.copyOf(actions);
+        rules = List.copyOf(rules);
+        costs = List.copyOf(costs);
+        metricImpact = List.copyOf(metricImpact);
+    }
+
+    /** The same decision with its metric impact. */
+    public Decision withMetricImpact(List<MetricImpact> impact) {
+        return new Decision(outcome, kind, respondBy, ifNoResponse, countsAgainstSeller, alternative, actions, rules,
+                explanation, costs, platformReason, impact);
+    }
+
+    /** The decision the platform takes when the seller lets a pending request expire. */
+    public boolean approvesOnSilence() {
+        return outcome == Outcome.PENDING_SELLER && ifNoResponse == Outcome.APPROVED;
+    }
+}

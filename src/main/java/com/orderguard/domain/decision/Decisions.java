@@ -1,0 +1,80 @@
+package com.orderguard.domain.decision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.orderguard.domain.Order;
+
+/**
+ * Decides cancellation requests by a policy pack. Pure: everything comes in as arguments, nothing is read from a
+ * clock, a store or the network, and every outcome - including a refusal - is a value.
+ */
+public final class Decisions {
+
+    private Decisions() {
+    }
+
+    /**
+     * What {@code pack}'s marketplace does with {@code request} on {@code order}: the first matching DECIDE rule
+     * sets the outcome, every matching ADJUST rule then adds to it, and the decision cites them all.
+     *
+     * @param now used as the request time when the request carries none
+     */
+    public static Decision decide(Order order, CancellationRequest request, PolicyPack pack, SellerMetrics seller,
+            Instant now) {
+        CancellationRequest req = request.requestedAt() != null ? request
+                : new CancellationRequest(request.requestId(), request.initiator(), request.reason(), request.via(),
+                        now, request.note());
+        Rule decider = pack.rules().stream()
+                .filter(rule -> rule.type() == Rule.Type.DECIDE && rule.when().matches(order, req, seller))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("pack " + pack.ref() + " has no catch-all rule"));
+        Effect base = decider.then();
+        List<RuleRef> fired = new ArrayList<>(List.of(ref(decider)));
+        boolean counts = Boolean.TRUE.equals(base.countsAgainstSeller());
+        List<String> actions = new ArrayList<>(base.actions());
+        List<Cost> costs = new ArrayList<>(base.costs());
+        String platformReason = base.platformReason();
+        StringBuilder explanation = new StringBuilder(trimPeriod(base.explanation()));
+        for (Rule rule : pack.rules()) {
+            if (rule.type() != Rule.Type.ADJUST || !rule.when().matches(order, req, seller)) {
+                continue;
+            }
+            Effect adjust = rule.then();
+            fired.add(ref(rule));
+            if (adjust.countsAgainstSeller() != null) {
+                counts = adjust.countsAgainstSeller();
+            }
+            adjust.actions().stream().filter(a -> !actions.contains(a)).forEach(actions::add);
+            costs.addAll(adjust.costs());
+            if (adjust.platformReason() != null) {
+                platformReason = adjust.platformReason();
+            }
+            if (adjust.explanation() != null) {
+                explanation.append("; ").append(trimPeriod(adjust.explanation()));
+            }
+        }
+        boolean pending = base.outcome() == Outcome.PENDING_SELLER;
+        return new Decision(base.outcome(), base.kind(), pending ? respondBy(base, order, req) : null,
+                pending ? base.ifNoResponse() : null, counts,
+                base.outcome() == Outcome.REJECTED ? base.alternative() : null, actions, fired,
+                explanation.append('.').toString(), costs, platformReason, List.of());
+    }
+
+    /** The seller's deadline: the order's ship-by time where the rule says so, else the rule's window. */
+    private static Instant respondBy(Effect effect, Order order, CancellationRequest request) {
+        if (effect.respondUntilShipBy() && order.shipBy() != null && order.shipBy().isAfter(request.requestedAt())) {
+            return order.shipBy();
+        }
+        return request.requestedAt().plus(effect.respondWithin());
+    }
+
+    private static RuleRef ref(Rule rule) {
+        return new RuleRef(rule.id(), rule.pack(), rule.source());
+    }
+
+    private static String trimPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+}

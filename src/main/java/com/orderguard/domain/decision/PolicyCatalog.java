@@ -1,0 +1,53 @@
+package com.orderguard.domain.decision;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.orderguard.domain.Order;
+
+/** Every policy pack, every version: finds the one in force for an order at a given moment. */
+public final class PolicyCatalog {
+
+    private final List<PolicyPack> packs;
+    private final List<String> defaultSchemes;
+
+    /**
+     * @param defaultSchemes pack refs whose scheme applies to orders that name no delivery scheme
+     */
+    public PolicyCatalog(List<PolicyPack> packs, List<String> defaultSchemes) {
+        this.packs = packs.stream().sorted(Comparator.comparing(PolicyPack::id)
+                .thenComparing(PolicyPack::effectiveFrom)).toList();
+        this.defaultSchemes = List.copyOf(defaultSchemes);
+    }
+
+    /** Every pack, by id and then by date. */
+    public List<PolicyPack> packs() {
+        return packs;
+    }
+
+    /** The pack for this order's marketplace, site and delivery scheme with the latest start at or before {@code at}. */
+    public Optional<PolicyPack> inForce(Order order, Instant at) {
+        return packs.stream()
+                .filter(pack -> pack.marketplace() == order.marketplace() && pack.sites().contains(order.site()))
+                .filter(pack -> covers(pack, order.deliveryScheme()))
+                .filter(pack -> !pack.effectiveFrom().isAfter(at))
+                .max(Comparator.comparing(PolicyPack::effectiveFrom));
+    }
+
+    /** Whether {@code pack} is the newest version of its id that has started by {@code at}. */
+    public boolean isInForce(PolicyPack pack, Instant at) {
+        return !pack.effectiveFrom().isAfter(at) && packs.stream()
+                .filter(other -> other.id().equals(pack.id()) && !other.effectiveFrom().isAfter(at))
+                .noneMatch(other -> other.effectiveFrom().isAfter(pack.effectiveFrom()));
+    }
+
+    private boolean covers(PolicyPack pack, String scheme) {
+        if (pack.scheme() == null) {
+            return true;
+        }
+        return scheme == null ? defaultSchemes.contains(pack.id()) : Objects.equals(pack.scheme(), scheme);
+    }
+}

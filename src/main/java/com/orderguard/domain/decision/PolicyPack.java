@@ -1,0 +1,31 @@
+package com.orderguard.domain.decision;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import com.orderguard.domain.Marketplace;
+
+/**
+ * The rules of one marketplace site (and delivery scheme, where the marketplace has several) from one date on.
+ * A new version of a platform's rules is a new pack with a later {@code effectiveFrom}; the old one stays, so a
+ * request is judged by the pack in force when it was made.
+ *
+ * @param id e.g. {@code shopee-MY}
+ * @param version e.g. {@code 2024-11-13}
+ * @param scheme the delivery scheme the pack covers (Ozon {@code FBS} / {@code RFBS}), or null for all
+ */
+public record PolicyPack(String id, String version, Marketplace marketplace, Set<String> sites, String scheme,
+        Instant effectiveFrom, ZoneId zone, String title, List<Rule> rules) {
+
+    public PolicyPack {
+        sites = Set.copyOf(sites);
+        rules = List.copyOf(rules);
+    }
+
+    /** {@code id@version}, as decisions cite it. */
+    public String ref() {
+        return id + "@" + version;
+    }
+}

@@ -1,0 +1,251 @@
+package com.orderguard.policy;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.orderguard.adapter.json.JsonReader;
+import com.orderguard.domain.FieldErrors;
+import com.orderguard.domain.Fulfilment;
+import com.orderguard.domain.InputRules;
+import com.orderguard.domain.ItemAttribute;
+import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.decision.CancelReason;
+import com.orderguard.domain.decision.Channel;
+import com.orderguard.domain.decision.Condition;
+import com.orderguard.domain.decision.Cost;
+import com.orderguard.domain.decision.DecisionKind;
+import com.orderguard.domain.decision.Effect;
+import com.orderguard.domain.decision.Initiator;
+import com.orderguard.domain.decision.Outcome;
+import com.orderguard.domain.decision.PriorCount;
+import com.orderguard.domain.decision.Rule;
+
+/** Reads one rule of a pack ({@code id, source, type, when, then}), recording every problem with its path. */
+final class RuleReader {
+
+    static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private static final Set<String> RULE_FIELDS = Set.of("id", "source", "type", "when", "then", "ifOption",
+            "unlessOption");
+    private static final Set<String> WHEN_FIELDS = Set.of("initiator", "via", "status", "reason", "reasonNot",
+            "carrier", "carrierNot", "fulfilment", "anyItemAttribute", "noItemAttribute",
+            "requestedWithinOfPlacement", "requestedLaterThanPlacement", "beforeShipBy", "priorOrderRequests",
+            "priorBuyerRequests", "priorSellerCancellations");
+    private static final Set<String> THEN_FIELDS = Set.of("outcome", "kind", "respondWithin", "respondUntil",
+            "ifNoResponse", "countsAgainstSeller", "alternative", "actions", "costs", "platformReason",
+            "explanation");
+    private static final Set<String> PRIOR_FIELDS = Set.of("atLeast", "kind", "initiator", "within");
+    private static final Set<String> COST_FIELDS = Set.of("kind", "borneBy", "percentOfReferralFee");
+
+    private RuleReader() {
+    }
+
+    /** Whether the pack's options enable the rule ({@code ifOption} set, {@code unlessOption} not set). */
+    static boolean enabled(JsonNode node, Set<String> options) {
+        JsonNode ifOption = node.path("ifOption");
+        JsonNode unlessOption = node.path("unlessOption");
+        return (!ifOption.isTextual() || options.contains(ifOption.textValue()))
+                && (!unlessOption.isTextual() || !options.contains(unlessOption.textValue()));
+    }
+
+    static Rule read(JsonNode node, String at, String packRef, FieldErrors errors) {
+        JsonReader json = JsonReader.of(node, at, RULE_FIELDS, errors);
+        if (json == null) {
+            return null;
+        }
+        String id = InputRules.matching(json.string("id"), RULE_ID, "lower-case words joined by '.' or '-'",
+                json.path("id"), errors);
+        InputRules.required(id, json.path("id"), errors);
+        InputRules.matching(json.string("ifOption"), RULE_ID, "an option name", json.path("ifOption"), errors);
+        InputRules.matching(json.string("unlessOption"), RULE_ID, "an option name", json.path("unlessOption"), errors);
+        String source = InputRules.text(json.string("source"), 300, json.path("source"), errors);
+        InputRules.required(source, json.path("source"), errors);
+        Rule.Type type = json.string("type") == null ? Rule.Type.DECIDE
+                : InputRules.enumValue(Rule.Type.class, json.string("type"), json.path("type"), errors);
+        Condition when = json.node("when") == null ? Condition.ALWAYS : condition(json.node("when"),
+                json.path("when"), errors);
+        Effect then = effect(json.node("then"), json.path("then"), type, errors);
+        return id == null || source == null || type == null || when == null || then == null ? null
+                : new Rule(id, packRef, source, type, when, then);
+    }
+
+    private static Condition condition(JsonNode node, String at, FieldErrors errors) {
+        JsonReader json = JsonReader.of(node, at, WHEN_FIELDS, errors);
+        if (json == null) {
+            return null;
+        }
+        return new Condition(
+                enums(json, "initiator", Initiator.class), enums(json, "via", Channel.class),
+                enums(json, "status", OrderStatus.class), enums(json, "reason", CancelReason.class),
+                enums(json, "reasonNot", CancelReason.class), codes(json, "carrier"), codes(json, "carrierNot"),
+                enums(json, "fulfilment", Fulfilment.class), enums(json, "anyItemAttribute", ItemAttribute.class),
+                enums(json, "noItemAttribute", ItemAttribute.class),
+                duration(json, "requestedWithinOfPlacement"), duration(json, "requestedLaterThanPlacement"),
+                json.bool("beforeShipBy"), prior(json, "priorOrderRequests"), prior(json, "priorBuyerRequests"),
+                prior(json, "priorSellerCancellations"));
+    }
+
+    private static Effect effect(JsonNode node, String at, Rule.Type type, FieldErrors errors) {
+        if (node == null) {
+            errors.add(at, "is required");
+            return null;
+        }
+        JsonReader json = JsonReader.of(node, at, THEN_FIELDS, errors);
+        if (json == null) {
+            return null;
+        }
+        int before = errors.list().size();
+        Outcome outcome = optionalEnum(json, "outcome", Outcome.class);
+        DecisionKind kind = optionalEnum(json, "kind", DecisionKind.class);
+        Duration within = duration(json, "respondWithin");
+        String until = json.string("respondUntil");
+        if (until != null && !until.equals("SHIP_BY")) {
+            errors.add(json.path("respondUntil"), "must be SHIP_BY");
+        }
+        Outcome ifNoResponse = optionalEnum(json, "ifNoResponse", Outcome.class);
+        Boolean counts = json.bool("countsAgainstSeller");
+        String alternative = code(json, "alternative");
+        String explanation = InputRules.text(json.string("explanation"), 400, json.path("explanation"), errors);
+        if (type == Rule.Type.DECIDE) {
+            InputRules.required(outcome, json.path("outcome"), errors);
+            InputRules.required(counts, json.path("countsAgainstSeller"), errors);
+            InputRules.required(explanation, json.path("explanation"), errors);
+            boolean pending = outcome == Outcome.PENDING_SELLER;
+            if (pending) {
+                InputRules.required(within, json.path("respondWithin"), errors);
+                if (ifNoResponse == Outcome.PENDING_SELLER) {
+                    errors.add(json.path("ifNoResponse"), "must be APPROVED or REJECTED");
+                }
+                InputRules.required(ifNoResponse, json.path("ifNoResponse"), errors);
+            } else if (within != null || until != null || ifNoResponse != null) {
+                errors.add(at, "respondWithin, respondUntil and ifNoResponse belong to PENDING_SELLER outcomes");
+            }
+            if (alternative != null && outcome != Outcome.REJECTED) {
+                errors.add(json.path("alternative"), "belongs to REJECTED outcomes");
+            }
+        } else if (outcome != null || kind != null || within != null || until != null || ifNoResponse != null
+                || alternative != null) {
+            errors.add(at, "an ADJUST rule may only set countsAgainstSeller, actions, costs, platformReason and"
+                    + " explanation");
+        }
+        List<String> actions = codesList(json, "actions");
+        List<Cost> costs = costs(json);
+        String platformReason = InputRules.text(json.string("platformReason"), 64, json.path("platformReason"),
+                errors);
+        if (errors.list().size() > before) {
+            return null;
+        }
+        return new Effect(outcome, kind == null && type == Rule.Type.DECIDE ? DecisionKind.CANCELLATION : kind,
+                within, until != null, ifNoResponse, counts, alternative, actions, costs, platformReason,
+                explanation);
+    }
+
+    private static PriorCount prior(JsonReader parent, String name) {
+        JsonNode node = parent.node(name);
+        if (node == null) {
+            return null;
+        }
+        JsonReader json = JsonReader.of(node, parent.path(name), PRIOR_FIELDS, parent.errors());
+        if (json == null) {
+            return null;
+        }
+        Long atLeast = json.integer("atLeast");
+        if (atLeast == null || atLeast < 1 || atLeast > 1000) {
+            parent.errors().add(json.path("atLeast"), "must be an integer from 1 to 1000");
+            return null;
+        }
+        return new PriorCount(atLeast.intValue(), optionalEnum(json, "kind", DecisionKind.class),
+                optionalEnum(json, "initiator", Initiator.class), duration(json, "within"));
+    }
+
+    private static List<Cost> costs(JsonReader parent) {
+        List<JsonNode> nodes = parent.array("costs");
+        List<Cost> costs = new ArrayList<>();
+        if (nodes == null) {
+            return costs;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonReader json = JsonReader.of(nodes.get(i), parent.path("costs") + "[" + i + "]", COST_FIELDS,
+                    parent.errors());
+            if (json == null) {
+                continue;
+            }
+            String kind = code(json, "kind");
+            String borneBy = code(json, "borneBy");
+            InputRules.required(kind, json.path("kind"), parent.errors());
+            InputRules.required(borneBy, json.path("borneBy"), parent.errors());
+            JsonNode percent = json.node("percentOfReferralFee");
+            if (percent != null && !percent.isNumber()) {
+                parent.errors().add(json.path("percentOfReferralFee"), "must be a number");
+                percent = null;
+            }
+            costs.add(new Cost(kind, borneBy, percent == null ? null : percent.decimalValue()));
+        }
+        return costs;
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(JsonReader json, String name, Class<E> type) {
+        List<String> names = json.strings(name);
+        Set<E> values = EnumSet.noneOf(type);
+        if (names != null) {
+            for (int i = 0; i < names.size(); i++) {
+                E value = InputRules.enumValue(type, names.get(i), json.path(name) + "[" + i + "]", json.errors());
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Set<String> codes(JsonReader json, String name) {
+        List<String> names = json.strings(name);
+        Set<String> values = new LinkedHashSet<>();
+        if (names != null) {
+            for (int i = 0; i < names.size(); i++) {
+                values.add(InputRules.matching(names.get(i), CODE, "an upper-case code such as SPX_EXPRESS",
+                        json.path(name) + "[" + i + "]", json.errors()));
+            }
+        }
+        values.remove(null);
+        return values;
+    }
+
+    private static List<String> codesList(JsonReader json, String name) {
+        return new ArrayList<>(codes(json, name));
+    }
+
+    private static String code(JsonReader json, String name) {
+        return InputRules.matching(json.string(name), CODE, "an upper-case code", json.path(name), json.errors());
+    }
+
+    private static <E extends Enum<E>> E optionalEnum(JsonReader json, String name, Class<E> type) {
+        return InputRules.enumValue(type, json.string(name), json.path(name), json.errors());
+    }
+
+    static Duration duration(JsonReader json, String name) {
+        String text = json.string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration value = Duration.parse(text);
+            if (value.isNegative() || value.isZero()) {
+                json.errors().add(json.path(name), "must be a positive duration");
+                return null;
+            }
+            return value;
+        } catch (DateTimeParseException e) {
+            json.errors().add(json.path(name), "must be an ISO-8601 duration such as PT30M or P1D");
+            return null;
+        }
+    }
+}
