@@ -9,7 +9,8 @@ import java.util.Set;
  * One order line. {@code unitPrice} and {@code currency} are optional (some platforms omit prices on
  * cancellation-only payloads) but always come together.
  */
-public record OrderItem(String sku, int quantity, BigDecimal unitPrice, String currency, Set<ItemAttribute> attributes) {
+public record OrderItem(String sku, int quantity, BigDecimal unitPrice, String currency,
+        Set<ItemAttribute> attributes) {
 
     public OrderItem {
         // an EnumSet keeps a stable order, so equal items print and serialise alike

@@ -35,7 +35,7 @@ public interface OrderStore {
             HistoryEntry history, EventRecord event, Instant now) {
     }
 
-    /** The record that makes an event idempotent: its id, a fingerprint of its content, and when it may be forgotten. */
+    /** What makes an event idempotent: its id, a fingerprint of its content, and when it may be forgotten. */
     record EventRecord(String eventId, String fingerprint, Instant expiresAt) {
     }
 

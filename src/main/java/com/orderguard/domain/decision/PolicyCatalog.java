@@ -28,7 +28,7 @@ public final class PolicyCatalog {
         return packs;
     }
 
-    /** The pack for this order's marketplace, site and delivery scheme with the latest start at or before {@code at}. */
+    /** The pack for the order's marketplace, site and delivery scheme that started last at or before {@code at}. */
     public Optional<PolicyPack> inForce(Order order, Instant at) {
         return packs.stream()
                 .filter(pack -> pack.marketplace() == order.marketplace() && pack.sites().contains(order.site()))

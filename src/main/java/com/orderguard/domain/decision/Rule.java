@@ -2,8 +2,9 @@ package com.orderguard.domain.decision;
 
 /**
  * One rule of a policy pack: an id, the pack version it was published in ({@code shopee-MY@2024-11-13}, or
- * {@code common@...} for the rules every pack starts with), where the rule comes from, whether it decides the outcome (the first matching
- * DECIDE rule wins) or adjusts it (every matching ADJUST rule applies), when it applies and what it does.
+ * {@code common@...} for the rules every pack starts with), where the rule comes from, whether it decides the
+ * outcome (the first matching DECIDE rule wins) or adjusts it (every matching ADJUST rule applies), when it applies
+ * and what it does.
  */
 public record Rule(String id, String pack, String source, Type type, Condition when, Effect then) {
 
