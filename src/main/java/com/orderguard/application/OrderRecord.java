@@ -4,6 +4,9 @@ import java.util.List;
 
 import com.orderguard.domain.HistoryEntry;
 
-/** Everything stored about one order, as the order view shows it: the order and its history, oldest first. */
-public record OrderRecord(StoredOrder stored, List<HistoryEntry> history) {
+/**
+ * Everything stored about one order, as the order view shows it: the order, its cancellation requests and its
+ * history, each oldest first.
+ */
+public record OrderRecord(StoredOrder stored, List<CancellationRecord> requests, List<HistoryEntry> history) {
 }

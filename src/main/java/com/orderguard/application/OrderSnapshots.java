@@ -1,11 +1,7 @@
 package com.orderguard.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +12,7 @@ import com.orderguard.application.port.OrderStore.SnapshotWriteResult;
 import com.orderguard.domain.Deadlines;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
 
@@ -48,14 +45,21 @@ public class OrderSnapshots {
                 return current.get().stamp().equals(stamp) ? new SnapshotOutcome.Duplicate(current.get())
                         : new SnapshotOutcome.Stale(current.get());
             }
+            if (current.isPresent() && contradictsCancellation(current.get(), order)) {
+                return new SnapshotOutcome.Conflicting(current.get(), "the order was cancelled through OrderGuard"
+                        + " (request " + current.get().cancelledBy() + "); the snapshot says " + order.status());
+            }
             Order previous = current.map(stored -> stored.order()).orElse(null);
-            SnapshotWrite write = new SnapshotWrite(tenant, order, stamp,
-                    current.map(StoredOrder::version).orElse(0L), Deadlines.nextDue(order),
+            PendingRequest pending = current.map(StoredOrder::pending).orElse(null);
+            Instant nextDue = Deadlines.nextDue(order, pending == null ? null : pending.respondBy());
+            long version = current.map(StoredOrder::version).orElse(0L);
+            SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, nextDue,
                     Objects.equals(previous, order) ? null : history(previous, order, source),
                     new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)), now);
             SnapshotWriteResult result = store.write(write);
-            if (result instanceof SnapshotWriteResult.Written written) {
-                return new SnapshotOutcome.Applied(written.stored(), current.isEmpty());
+            if (result instanceof SnapshotWriteResult.Written) {
+                return new SnapshotOutcome.Applied(new StoredOrder(tenant, order, version + 1, stamp, now, nextDue,
+                        pending, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty());
             }
             if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
                 StoredOrder stored = store.find(tenant, order.key()).orElseThrow();
@@ -68,6 +72,15 @@ public class OrderSnapshots {
                 + " attempts to store a snapshot");
     }
 
+    /**
+     * A cancellation decided through OrderGuard wins over a snapshot that says the order went on (e.g. shipped): the
+     * cancellation and the shipment cannot both stand. The marketplace confirming the cancellation is fine.
+     */
+    private static boolean contradictsCancellation(StoredOrder current, Order incoming) {
+        return current.cancelledBy() != null && incoming.status() != OrderStatus.CANCELLED
+                && incoming.status() != OrderStatus.RETURNED;
+    }
+
     private static HistoryEntry history(Order previous, Order order, SnapshotSource source) {
         String summary = previous == null ? "created with status " + order.status()
                 : previous.status() == order.status() ? "updated, status " + order.status()
@@ -78,12 +91,6 @@ public class OrderSnapshots {
 
     /** A digest of what the event says, to tell a redelivery from a different event reusing the id. */
     static String fingerprint(Order order, SnapshotSource source) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((source.occurredAt() + "|" + order).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Fingerprints.of(source.occurredAt(), order);
     }
 }

@@ -18,6 +18,10 @@ public sealed interface SnapshotOutcome {
     record Stale(StoredOrder current) implements SnapshotOutcome {
     }
 
+    /** The snapshot contradicts a cancellation decided through OrderGuard: nothing changed. */
+    record Conflicting(StoredOrder current, String reason) implements SnapshotOutcome {
+    }
+
     /** The event id was used before for different content: nothing changed, the event is rejected. */
     record EventIdReused(StoredOrder current, String eventId) implements SnapshotOutcome {
     }

@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
+import com.orderguard.application.Cancellations;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.Sweep;
+import com.orderguard.application.port.CancellationStore;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.domain.decision.PolicyCatalog;
 
 import io.quarkus.arc.DefaultBean;
 
@@ -35,6 +38,12 @@ public class ApplicationBeans {
     @Singleton
     OrderQueries orderQueries(OrderStore store) {
         return new OrderQueries(store);
+    }
+
+    @Produces
+    @Singleton
+    Cancellations cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog) {
+        return new Cancellations(orders, requests, catalog);
     }
 
     @Produces

@@ -9,13 +9,19 @@ public final class Deadlines {
     }
 
     /**
-     * The next moment the sweep must look at this order, or null when no deadline is open: the ship-by time of
-     * a seller-fulfilled order that is paid and not yet shipped.
+     * The next moment the sweep must look at this order, or null when no deadline is open: the ship-by time of a
+     * seller-fulfilled order that is paid and not yet shipped, and the deadline of a pending request, whichever
+     * comes first.
+     *
+     * @param pendingRespondBy the seller's deadline on a pending request, or null
      */
-    public static Instant nextDue(Order order) {
-        if (order.fulfilment() == Fulfilment.SELLER && order.status().awaitsShipment()) {
-            return order.shipBy();
+    public static Instant nextDue(Order order, Instant pendingRespondBy) {
+        Instant shipBy = order.fulfilment() == Fulfilment.SELLER && order.status().awaitsShipment()
+                ? order.shipBy() : null;
+        Instant respondBy = order.status().terminal() ? null : pendingRespondBy;
+        if (shipBy == null) {
+            return respondBy;
         }
-        return null;
+        return respondBy == null || shipBy.isBefore(respondBy) ? shipBy : respondBy;
     }
 }

@@ -125,9 +125,20 @@ class TemplateTest {
     }
 
     @Test
+    void outboxItems_areForwardedFromTheStreamToTheEventBus() {
+        JsonNode pipe = ofType("AWS::Pipes::Pipe").values().iterator().next().get("Properties");
+        assertThat(pipe.get("Source").asText()).isEqualTo("Table.StreamArn");
+        assertThat(pipe.at("/SourceParameters/FilterCriteria/Filters/0/Pattern").asText())
+                .contains("\"type\":{\"S\":[\"OUTBOX\"]}");
+        assertThat(pipe.get("Target").asText()).isEqualTo("EventBus.Arn");
+        assertThat(pipe.at("/SourceParameters/DynamoDBStreamParameters/DeadLetterConfig/Arn").asText()).isNotEmpty();
+    }
+
+    @Test
     void outputs_nameTheEndpointsAnOperatorNeeds() {
         assertThat(template.get("Outputs").fieldNames()).toIterable()
-                .contains("HttpApiUrl", "EventsQueueUrl", "EventsDeadLetterQueueUrl", "TableName", "TableStreamArn");
+                .contains("HttpApiUrl", "EventsQueueUrl", "EventsDeadLetterQueueUrl", "TableName", "TableStreamArn",
+                        "EventBusName");
     }
 
     static List<String> keys(JsonNode schema) {

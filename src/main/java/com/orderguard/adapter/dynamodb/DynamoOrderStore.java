@@ -21,7 +21,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.orderguard.application.CancellationRecord;
 import com.orderguard.application.OrderRecord;
+import com.orderguard.application.PendingRequest;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.config.OrderGuardConfig;
@@ -30,6 +32,7 @@ import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.Outcome;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @ApplicationScoped
 public class DynamoOrderStore implements OrderStore {
 
-    static final String VERSION = "version";
+    static final String VERSION = OrderUpdate.VERSION;
     static final String TENANT = "tenant";
 
     private final DynamoDbClient dynamo;
@@ -69,6 +72,7 @@ public class DynamoOrderStore implements OrderStore {
     @Override
     public Optional<OrderRecord> load(TenantId tenant, OrderKey key) {
         StoredOrder stored = null;
+        List<CancellationRecord> requests = new ArrayList<>();
         List<HistoryEntry> history = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -83,6 +87,8 @@ public class DynamoOrderStore implements OrderStore {
                 String sk = string(item, SK);
                 if (TableLayout.ORDER_SK.equals(sk)) {
                     stored = stored(item);
+                } else if (sk.startsWith(TableLayout.REQUEST_PREFIX)) {
+                    requests.add(RequestMapper.fromItem(item));
                 } else if (sk.startsWith(TableLayout.HISTORY_PREFIX)) {
                     history.add(new HistoryEntry(instant(item, "at"), string(item, "kind"),
                             string(item, "summary"), string(item, "reference")));
@@ -90,7 +96,8 @@ public class DynamoOrderStore implements OrderStore {
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        return stored == null ? Optional.empty() : Optional.of(new OrderRecord(stored, history));
+        requests.sort(java.util.Comparator.comparing(CancellationRecord::decidedAt));
+        return stored == null ? Optional.empty() : Optional.of(new OrderRecord(stored, requests, history));
     }
 
     @Override
@@ -101,17 +108,16 @@ public class DynamoOrderStore implements OrderStore {
         }
         items.add(TransactWriteItem.builder().update(orderUpdate(write)).build());
         if (write.history() != null) {
-            items.add(TransactWriteItem.builder().put(historyPut(write.tenant(), write.order().key(),
-                    write.history())).build());
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(
+                    DynamoCancellationStore.historyItem(write.tenant(), write.order().key(), write.history())).build())
+                    .build());
         }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
         } catch (TransactionCanceledException e) {
             return rejected(write, e.cancellationReasons());
         }
-        long version = write.expectedVersion() + 1;
-        return new SnapshotWriteResult.Written(new StoredOrder(write.tenant(), write.order(), version, write.stamp(),
-                write.now(), write.nextDueAt()));
+        return new SnapshotWriteResult.Written();
     }
 
     private SnapshotWriteResult rejected(SnapshotWrite write, List<CancellationReason> reasons) {
@@ -142,45 +148,18 @@ public class DynamoOrderStore implements OrderStore {
 
     private Update orderUpdate(SnapshotWrite write) {
         OrderKey key = write.order().key();
-        UpdateBuilder update = new UpdateBuilder()
+        OrderUpdate order = new OrderUpdate(write.tenant(), key, write.expectedVersion(), write.now())
+                .nextDue(write.nextDueAt(), shards);
+        UpdateBuilder update = order.expression()
                 .set(TYPE, s("ORDER"))
                 .set(TENANT, s(write.tenant().value()))
                 .set("orderKey", s(key.toString()))
                 .setAll(OrderMapper.toAttributes(write.order()))
-                .set(VERSION, n(write.expectedVersion() + 1))
                 .set("snapshotAt", Attrs.instant(write.stamp().occurredAt()))
                 .set("snapshotStatus", s(write.stamp().status().name()))
-                .set("snapshotEventId", s(write.stamp().eventId()))
-                .set("updatedAt", Attrs.instant(write.now()));
+                .set("snapshotEventId", s(write.stamp().eventId()));
         OrderMapper.absentOptionals(write.order()).forEach(update::remove);
-        if (write.nextDueAt() != null) {
-            update.set("nextDueAt", Attrs.instant(write.nextDueAt()))
-                    .set(DUE_PK, s(TableLayout.dueShard(TableLayout.shardOf(write.tenant(), key, shards))))
-                    .set(DUE_SK, s(TableLayout.sortable(write.nextDueAt())));
-        } else {
-            update.remove("nextDueAt").remove(DUE_PK).remove(DUE_SK);
-        }
-        String condition = write.expectedVersion() == 0 ? "attribute_not_exists(" + update.name(PK) + ")"
-                : update.name(VERSION) + " = " + update.value(n(write.expectedVersion()));
-        return Update.builder().tableName(table)
-                .key(Map.of(PK, s(TableLayout.orderPk(write.tenant(), key)), SK, s(TableLayout.ORDER_SK)))
-                .updateExpression(update.expression())
-                .conditionExpression(condition)
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values())
-                .build();
-    }
-
-    private Put historyPut(TenantId tenant, OrderKey key, HistoryEntry entry) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(TableLayout.orderPk(tenant, key)));
-        item.put(SK, s(TableLayout.historySk(entry.at(), entry.reference())));
-        item.put(TYPE, s("HISTORY"));
-        item.put("at", Attrs.instant(entry.at()));
-        item.put("kind", s(entry.kind()));
-        item.put("summary", s(entry.summary()));
-        item.put("reference", s(entry.reference()));
-        return Put.builder().tableName(table).item(item).build();
+        return order.build(table);
     }
 
     @Override
@@ -204,7 +183,12 @@ public class DynamoOrderStore implements OrderStore {
     static StoredOrder stored(Map<String, AttributeValue> item) {
         SnapshotStamp stamp = new SnapshotStamp(instant(item, "snapshotAt"),
                 OrderStatus.valueOf(string(item, "snapshotStatus")), string(item, "snapshotEventId"));
+        String pendingId = string(item, OrderUpdate.PENDING_ID);
+        PendingRequest pending = pendingId == null ? null : new PendingRequest(pendingId,
+                instant(item, OrderUpdate.PENDING_BY),
+                Outcome.valueOf(string(item, OrderUpdate.PENDING_IF_NO_RESPONSE)));
         return new StoredOrder(new TenantId(string(item, TENANT)), OrderMapper.fromAttributes(item),
-                number(item, VERSION), stamp, instant(item, "updatedAt"), instant(item, "nextDueAt"));
+                number(item, VERSION), stamp, instant(item, "updatedAt"), instant(item, OrderUpdate.NEXT_DUE),
+                pending, string(item, OrderUpdate.CANCELLED_BY));
     }
 }

@@ -37,6 +37,9 @@ public final class TableLayout {
     public static final String ORDER_SK = "ORDER";
     public static final String EVENT_SK = "EVENT";
     public static final String HISTORY_PREFIX = "H#";
+    public static final String REQUEST_PREFIX = "R#";
+    public static final String BUYER_SK = "BUYER";
+    public static final String OUTBOX_SK = "OUTBOX";
 
     /** Fixed-width UTC timestamps, so that sort keys order like the instants they hold. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter
@@ -58,6 +61,21 @@ public final class TableLayout {
     /** Every key of a tenant's data starts with this, so no key of one tenant can equal a key of another. */
     public static String tenantPrefix(TenantId tenant) {
         return "T#" + escape(tenant.value()) + "#";
+    }
+
+    /** Sort key of one cancellation request (under its order's partition key). */
+    public static String requestSk(String requestId) {
+        return REQUEST_PREFIX + requestId;
+    }
+
+    /** Partition key of a buyer's recent requests on one marketplace. */
+    public static String buyerPk(TenantId tenant, String marketplace, String buyerId) {
+        return tenantPrefix(tenant) + "B#" + marketplace + "#" + escape(buyerId);
+    }
+
+    /** Partition key of one outbox event. */
+    public static String outboxPk(TenantId tenant, String eventId) {
+        return tenantPrefix(tenant) + "X#" + escape(eventId);
     }
 
     /** Sort key of one history entry. */

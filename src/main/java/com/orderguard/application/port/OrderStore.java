@@ -42,7 +42,7 @@ public interface OrderStore {
     /** What became of a snapshot write. */
     sealed interface SnapshotWriteResult {
         /** The snapshot was written. */
-        record Written(StoredOrder stored) implements SnapshotWriteResult {
+        record Written() implements SnapshotWriteResult {
         }
 
         /** Another writer changed the order first; read again and retry. */

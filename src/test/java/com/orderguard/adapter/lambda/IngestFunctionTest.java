@@ -167,4 +167,36 @@ class IngestFunctionTest {
         assertThat(failures(response)).containsExactly("two");
         assertThat(stored("tenant-a", "shopee.MY." + id).get("status").s()).isEqualTo("AWAITING_SHIPMENT");
     }
+
+    @Test
+    void cancellationRequested_recordsTheDecisionOnce_evenWhenRedelivered() {
+        String id = newId();
+        var message = (com.fasterxml.jackson.databind.node.ObjectNode) Events.parse(Events.snapshot(newId(),
+                "tenant-a", "2024-12-01T10:00:00Z", Orders.shopee(id, "IN_TRANSIT")));
+        message.put("type", "CANCELLATION_REQUESTED");
+        message.putObject("request").put("initiator", "BUYER").put("reason", "CHANGE_OF_MIND");
+
+        JsonNode first = send(List.of(new Record("c-1", message.toString())));
+        int items = dynamo.count();
+        JsonNode again = send(List.of(new Record("c-2", message.toString())));
+
+        assertThat(failures(first)).isEmpty();
+        assertThat(failures(again)).isEmpty();
+        assertThat(dynamo.count()).isEqualTo(items);
+        var requests = dynamo.scan().stream()
+                .filter(item -> item.get("pk").s().equals("T#tenant-a#O#shopee.MY." + id))
+                .filter(item -> item.get("sk").s().startsWith("R#")).toList();
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0).get("decision").m().get("outcome").s()).isEqualTo("APPROVED");
+        assertThat(requests.get(0).get("decision").m().get("kind").s()).isEqualTo("IN_TRANSIT_RETURN");
+        assertThat(stored("tenant-a", "shopee.MY." + id).get("status").s()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void cancellationRequestedWithoutRequest_failsTheMessage() {
+        var message = (com.fasterxml.jackson.databind.node.ObjectNode) Events.parse(Events.snapshot(newId(),
+                "tenant-a", "2024-12-01T10:00:00Z", Orders.shopee(newId(), "IN_TRANSIT")));
+        message.put("type", "CANCELLATION_REQUESTED");
+        assertThat(failures(send(List.of(new Record("c-3", message.toString()))))).containsExactly("c-3");
+    }
 }

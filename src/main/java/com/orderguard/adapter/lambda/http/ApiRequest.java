@@ -10,12 +10,18 @@ import com.orderguard.domain.TenantId;
  * One authenticated API call as the route handlers see it: the tenant from the verified JWT, the path
  * parameters, the parsed JSON body (null when there was none), the request id and when it was received.
  */
-public record ApiRequest(TenantId tenant, String routeKey, Map<String, String> pathParameters, JsonNode body,
-        Map<String, String> headers, String requestId, Instant receivedAt) {
+public record ApiRequest(TenantId tenant, String routeKey, Map<String, String> pathParameters,
+        Map<String, String> queryParameters, JsonNode body, Map<String, String> headers, String requestId,
+        Instant receivedAt) {
 
     /** A path parameter, or null. */
     public String path(String name) {
         return pathParameters.get(name);
+    }
+
+    /** A query string parameter, or null. */
+    public String query(String name) {
+        return queryParameters.get(name);
     }
 
     /** A request header (case-insensitive), or null. */

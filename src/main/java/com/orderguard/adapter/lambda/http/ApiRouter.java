@@ -37,10 +37,15 @@ public class ApiRouter {
     private final OrderGuardConfig config;
     private final Clock clock;
 
-    public ApiRouter(OrderRoutes orders, StrictJson json, OrderGuardConfig config, Clock clock) {
+    public ApiRouter(OrderRoutes orders, CancellationRoutes cancellations, PolicyRoutes policies, StrictJson json,
+            OrderGuardConfig config, Clock clock) {
         this.routes = new RouteTable(Map.of(
                 ApiContract.PUT_ORDER, orders::put,
-                ApiContract.GET_ORDER, orders::get));
+                ApiContract.GET_ORDER, orders::get,
+                ApiContract.EVALUATE, cancellations::evaluate,
+                ApiContract.REQUEST_CANCELLATION, cancellations::request,
+                ApiContract.RESOLVE_CANCELLATION, cancellations::resolve,
+                ApiContract.POLICIES, policies::list));
         this.json = json;
         this.config = config;
         this.clock = clock;
@@ -78,7 +83,9 @@ public class ApiRouter {
             }
         }
         ApiRequest request = new ApiRequest(new TenantId(tenant), match.get().routeKey(),
-                match.get().pathParameters(), parsed, lowerCase(event.headers()), requestId, clock.instant());
+                match.get().pathParameters(), event.queryStringParameters() == null ? Map.of()
+                        : event.queryStringParameters(), parsed, lowerCase(event.headers()), requestId,
+                clock.instant());
         return dispatch(match.get(), request);
     }
 

@@ -45,6 +45,9 @@ public class OrderRoutes {
             return Problems.conflict("a newer snapshot of this order is stored (observed at "
                     + stale.current().stamp().occurredAt() + ")");
         }
+        if (outcome instanceof SnapshotOutcome.Conflicting conflicting) {
+            return Problems.conflict(conflicting.reason());
+        }
         return view(request, orderKey);
     }
 

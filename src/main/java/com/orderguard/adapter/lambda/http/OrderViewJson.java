@@ -5,6 +5,7 @@ import static com.orderguard.adapter.json.OrderJson.putIfPresent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderguard.adapter.json.DecisionJson;
 import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.StoredOrder;
@@ -27,7 +28,15 @@ final class OrderViewJson {
         ObjectNode deadlines = json.putObject("deadlines");
         putIfPresent(deadlines, "shipBy", stored.order().shipBy());
         putIfPresent(deadlines, "nextDueAt", stored.nextDueAt());
-        json.putArray("cancellationRequests");
+        ArrayNode requests = json.putArray("cancellationRequests");
+        record.requests().forEach(request -> requests.add(DecisionJson.write(request)));
+        if (stored.pending() != null) {
+            ObjectNode pending = deadlines.putObject("pendingRequest");
+            pending.put("requestId", stored.pending().requestId());
+            pending.put("respondBy", stored.pending().respondBy().toString());
+            pending.put("ifNoResponse", stored.pending().ifNoResponse().name());
+        }
+        putIfPresent(json, "cancelledBy", stored.cancelledBy());
         ArrayNode history = json.putArray("history");
         for (HistoryEntry entry : record.history()) {
             ObjectNode line = history.addObject();

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.orderguard.domain.Order;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.CancellationRequest;
 
 /** A validated queue message (API.md "Queue messages"). */
 public sealed interface QueueMessage {
@@ -17,5 +18,10 @@ public sealed interface QueueMessage {
 
     /** {@code ORDER_SNAPSHOT}: the full state of an order. */
     record OrderSnapshot(Envelope envelope, Order order) implements QueueMessage {
+    }
+
+    /** {@code CANCELLATION_REQUESTED}: the order as it stood and the request made on it. */
+    record CancellationRequested(Envelope envelope, Order order, CancellationRequest request)
+            implements QueueMessage {
     }
 }

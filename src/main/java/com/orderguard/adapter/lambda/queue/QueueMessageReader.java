@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderguard.adapter.json.DecisionJson;
 import com.orderguard.adapter.json.JsonReader;
 import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.domain.FieldErrors;
@@ -13,6 +14,9 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderValidator;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.RequestDraft;
+import com.orderguard.domain.decision.RequestValidator;
 
 /** Reads and validates one queue message body; every problem is reported with its field. */
 public final class QueueMessageReader {
@@ -27,8 +31,12 @@ public final class QueueMessageReader {
     private QueueMessageReader() {
     }
 
-    /** The message, or an {@link InvalidMessageException} naming every invalid field. */
-    public static QueueMessage read(JsonNode body) {
+    /**
+     * The message, or an {@link InvalidMessageException} naming every invalid field.
+     *
+     * @param now the receiving clock, to refuse request times in the future
+     */
+    public static QueueMessage read(JsonNode body, Instant now) {
         FieldErrors errors = new FieldErrors();
         JsonReader json = JsonReader.of(body, "", FIELDS, errors);
         if (json == null) {
@@ -53,6 +61,13 @@ public final class QueueMessageReader {
             if (errors.isEmpty()) {
                 return new QueueMessage.OrderSnapshot(envelope(eventId, tenant, type, occurredAt), order);
             }
+        } else if ("CANCELLATION_REQUESTED".equals(type)) {
+            Order order = order(json, errors);
+            CancellationRequest request = request(json, eventId, occurredAt, now, errors);
+            if (errors.isEmpty()) {
+                return new QueueMessage.CancellationRequested(envelope(eventId, tenant, type, occurredAt), order,
+                        request);
+            }
         } else if (type != null && TYPES.contains(type)) {
             errors.add("type", type + " messages are not handled yet");
         }
@@ -67,6 +82,30 @@ public final class QueueMessageReader {
         }
         OrderDraft draft = OrderJson.read(node, "order", errors);
         return draft == null ? null : OrderValidator.validate(draft, "order", null, errors);
+    }
+
+    /**
+     * The request of a CANCELLATION_REQUESTED message. Without its own id it takes one derived from the event id,
+     * so a redelivered message records the same request; without a time it was made when the event occurred.
+     */
+    private static CancellationRequest request(JsonReader json, String eventId, Instant occurredAt, Instant now,
+            FieldErrors errors) {
+        JsonNode node = json.node("request");
+        if (node == null) {
+            errors.add("request", "is required");
+            return null;
+        }
+        RequestDraft draft = DecisionJson.readRequest(node, "request", errors);
+        if (draft == null || eventId == null || occurredAt == null) {
+            return null;
+        }
+        if (draft.requestedAt() == null) {
+            draft = new RequestDraft(draft.requestId(), draft.initiator(), draft.reason(), draft.via(),
+                    occurredAt.toString(), draft.note());
+        }
+        String derivedId = RequestValidator.REQUEST_ID.matcher(eventId).matches() ? eventId
+                : "evt-" + java.util.UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return RequestValidator.validate(draft, "request", derivedId, now, errors);
     }
 
     private static QueueMessage.Envelope envelope(String eventId, String tenant, String type, Instant occurredAt) {

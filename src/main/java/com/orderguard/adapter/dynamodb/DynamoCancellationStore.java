@@ -1,0 +1,192 @@
+package com.orderguard.adapter.dynamodb;
+
+import static com.orderguard.adapter.dynamodb.Attrs.instant;
+import static com.orderguard.adapter.dynamodb.Attrs.n;
+import static com.orderguard.adapter.dynamodb.Attrs.number;
+import static com.orderguard.adapter.dynamodb.Attrs.s;
+import static com.orderguard.adapter.dynamodb.Attrs.string;
+import static com.orderguard.adapter.dynamodb.TableLayout.PK;
+import static com.orderguard.adapter.dynamodb.TableLayout.SK;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.orderguard.adapter.json.EventJson;
+import com.orderguard.application.CancellationRecord;
+import com.orderguard.application.OutboxEvent;
+import com.orderguard.application.StoredOrder;
+import com.orderguard.application.port.CancellationStore;
+import com.orderguard.config.OrderGuardConfig;
+import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.Marketplace;
+import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.DecisionKind;
+import com.orderguard.domain.decision.Initiator;
+import com.orderguard.domain.decision.Outcome;
+import com.orderguard.domain.decision.PriorRequest;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Cancellation requests on the single table: each decision is one TransactWriteItems with a condition per item. */
+@ApplicationScoped
+public class DynamoCancellationStore implements CancellationStore {
+
+    /** Outbox items only need to live until the stream has forwarded them. */
+    static final Duration OUTBOX_RETENTION = Duration.ofDays(7);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int shards;
+
+    public DynamoCancellationStore(DynamoDbClient dynamo, OrderGuardConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.tableName();
+        this.shards = config.dueIndex().shards();
+    }
+
+    @Override
+    public Optional<CancellationRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(TableLayout.requestSk(requestId)))))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RequestMapper.fromItem(item));
+    }
+
+    @Override
+    public BuyerHistory buyerHistory(TenantId tenant, Marketplace marketplace, String buyerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(TableLayout.buyerPk(tenant, marketplace.code(), buyerId)),
+                        SK, s(TableLayout.BUYER_SK)))).item();
+        if (item == null || item.isEmpty()) {
+            return BuyerHistory.NONE;
+        }
+        List<PriorRequest> requests = item.get("requests").l().stream().map(AttributeValue::m)
+                .map(m -> new PriorRequest(instant(m, "at"), Initiator.valueOf(string(m, "initiator")),
+                        DecisionKind.valueOf(string(m, "kind")), Outcome.valueOf(string(m, "outcome"))))
+                .toList();
+        return new BuyerHistory(requests, number(item, "version"));
+    }
+
+    @Override
+    public CommitResult commit(DecisionCommit commit) {
+        StoredOrder before = commit.before();
+        TenantId tenant = before.tenant();
+        OrderKey key = before.order().key();
+        List<TransactWriteItem> items = new ArrayList<>();
+        List<CommitResult.Reason> reasons = new ArrayList<>();
+        OrderUpdate order = new OrderUpdate(tenant, key, before.version(), commit.now())
+                .nextDue(commit.nextDueAt(), shards)
+                .requests(commit.pending(), commit.cancelledBy());
+        order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
+        items.add(TransactWriteItem.builder().update(order.build(table)).build());
+        reasons.add(CommitResult.Reason.ORDER_CHANGED);
+        if (commit.created() != null) {
+            items.add(put(requestItem(tenant, key, commit.created()), "attribute_not_exists(#pk)",
+                    Map.of("#pk", PK), null));
+            reasons.add(CommitResult.Reason.REQUEST_EXISTS);
+        }
+        for (Transition transition : commit.transitions()) {
+            items.add(put(requestItem(tenant, key, transition.record()), "#status = :expected",
+                    Map.of("#status", RequestMapper.STATUS), Map.of(":expected", s(transition.expected().name()))));
+            reasons.add(CommitResult.Reason.REQUEST_STATE_CHANGED);
+        }
+        items.add(put(historyItem(tenant, key, commit.history()), null, null, null));
+        reasons.add(CommitResult.Reason.ORDER_CHANGED);
+        items.add(put(outboxItem(commit.event()), null, null, null));
+        reasons.add(CommitResult.Reason.ORDER_CHANGED);
+        if (commit.buyer() != null) {
+            items.add(buyerPut(tenant, commit.buyer()));
+            reasons.add(CommitResult.Reason.BUYER_CHANGED);
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            return new CommitResult.Conflict(reason(e.cancellationReasons(), reasons));
+        }
+        return new CommitResult.Committed(new StoredOrder(tenant, commit.order(), before.version() + 1,
+                before.stamp(), commit.now(), commit.nextDueAt(), commit.pending(), commit.cancelledBy()));
+    }
+
+    /** The first item whose condition failed names the conflict; a transaction conflict means "read again". */
+    private static CommitResult.Reason reason(List<CancellationReason> cancellations, List<CommitResult.Reason> map) {
+        for (int i = 0; i < cancellations.size() && i < map.size(); i++) {
+            if ("ConditionalCheckFailed".equals(cancellations.get(i).code())) {
+                return map.get(i);
+            }
+        }
+        return CommitResult.Reason.ORDER_CHANGED;
+    }
+
+    private Map<String, AttributeValue> requestItem(TenantId tenant, OrderKey key, CancellationRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>(RequestMapper.toAttributes(record));
+        item.put(PK, s(TableLayout.orderPk(tenant, key)));
+        item.put(SK, s(TableLayout.requestSk(record.requestId())));
+        item.put("orderKey", s(key.toString()));
+        return item;
+    }
+
+    static Map<String, AttributeValue> historyItem(TenantId tenant, OrderKey key, HistoryEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableLayout.orderPk(tenant, key)));
+        item.put(SK, s(TableLayout.historySk(entry.at(), entry.reference())));
+        item.put(TableLayout.TYPE, s("HISTORY"));
+        item.put("at", Attrs.instant(entry.at()));
+        item.put("kind", s(entry.kind()));
+        item.put("summary", s(entry.summary()));
+        item.put("reference", s(entry.reference()));
+        return item;
+    }
+
+    static Map<String, AttributeValue> outboxItem(OutboxEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableLayout.outboxPk(event.tenant(), event.eventId())));
+        item.put(SK, s(TableLayout.OUTBOX_SK));
+        item.put(TableLayout.TYPE, s("OUTBOX"));
+        item.put("eventType", s(event.type()));
+        item.put("eventId", s(event.eventId()));
+        item.put("tenant", s(event.tenant().value()));
+        item.put("orderKey", s(event.orderKey().toString()));
+        item.put("occurredAt", Attrs.instant(event.occurredAt()));
+        item.put("detail", s(EventJson.detail(event).toString()));
+        item.put(TableLayout.TTL, n(event.occurredAt().plus(OUTBOX_RETENTION).getEpochSecond()));
+        return item;
+    }
+
+    private TransactWriteItem buyerPut(TenantId tenant, BuyerUpdate buyer) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableLayout.buyerPk(tenant, buyer.marketplace().code(), buyer.buyerId())));
+        item.put(SK, s(TableLayout.BUYER_SK));
+        item.put(TableLayout.TYPE, s("BUYER"));
+        item.put("version", n(buyer.expectedVersion() + 1));
+        item.put("requests", AttributeValue.fromL(buyer.requests().stream().map(p -> AttributeValue.fromM(Map.of(
+                "at", Attrs.instant(p.requestedAt()), "initiator", s(p.initiator().name()),
+                "kind", s(p.kind().name()), "outcome", s(p.outcome().name())))).toList()));
+        return buyer.expectedVersion() == 0
+                ? put(item, "attribute_not_exists(#pk)", Map.of("#pk", PK), null)
+                : put(item, "#v = :v", Map.of("#v", "version"), Map.of(":v", n(buyer.expectedVersion())));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (condition != null) {
+            put.conditionExpression(condition).expressionAttributeNames(names);
+            if (values != null) {
+                put.expressionAttributeValues(values);
+            }
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+}

@@ -1,0 +1,27 @@
+package com.orderguard.adapter.json;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderguard.application.OutboxEvent;
+
+/** The {@code detail} of each outbound event, as consumers of the event bus receive it. */
+public final class EventJson {
+
+    private EventJson() {
+    }
+
+    public static ObjectNode detail(OutboxEvent event) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("eventId", event.eventId());
+        json.put("type", event.type());
+        json.put("tenantId", event.tenant().value());
+        json.put("orderKey", event.orderKey().toString());
+        json.put("occurredAt", event.occurredAt().toString());
+        if (event instanceof OutboxEvent.CancellationDecided decided) {
+            json.set("request", DecisionJson.write(decided.request()));
+        } else if (event instanceof OutboxEvent.CancellationResolved resolved) {
+            json.set("request", DecisionJson.write(resolved.request()));
+        }
+        return json;
+    }
+}

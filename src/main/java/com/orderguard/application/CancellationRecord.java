@@ -1,0 +1,28 @@
+package com.orderguard.application;
+
+import java.time.Instant;
+
+import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.Decision;
+
+/**
+ * A recorded cancellation request: the request, the decision taken when it arrived (with the pack version that
+ * decided it), where it stands now, and how it was resolved. {@code fingerprint} tells a retry of the same request
+ * from a different request reusing its id.
+ */
+public record CancellationRecord(CancellationRequest request, Decision decision, String packRef, RequestStatus status,
+        Instant decidedAt, Resolution resolution, String fingerprint) {
+
+    /** How a pending request ended: who ended it ({@code SELLER}, {@code AUTO} at the deadline), when, and a note. */
+    public record Resolution(String by, String resolution, Instant at, String note) {
+    }
+
+    public String requestId() {
+        return request.requestId();
+    }
+
+    /** The same record, resolved. */
+    public CancellationRecord resolved(RequestStatus newStatus, Resolution how) {
+        return new CancellationRecord(request, decision, packRef, newStatus, decidedAt, how, fingerprint);
+    }
+}

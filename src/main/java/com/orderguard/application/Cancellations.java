@@ -1,0 +1,220 @@
+package com.orderguard.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.CancellationStore.BuyerHistory;
+import com.orderguard.application.port.CancellationStore.BuyerUpdate;
+import com.orderguard.application.port.CancellationStore.CommitResult;
+import com.orderguard.application.port.CancellationStore.DecisionCommit;
+import com.orderguard.application.port.CancellationStore.Transition;
+import com.orderguard.application.port.OrderStore;
+import com.orderguard.domain.Deadlines;
+import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.Decision;
+import com.orderguard.domain.decision.Decisions;
+import com.orderguard.domain.decision.Initiator;
+import com.orderguard.domain.decision.Outcome;
+import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.decision.PolicyPack;
+import com.orderguard.domain.decision.PriorRequest;
+import com.orderguard.domain.decision.Resolutions;
+import com.orderguard.domain.decision.SellerMetrics;
+
+/**
+ * Evaluates, records and resolves cancellation requests. Recording decides on the order as stored and commits the
+ * decision with all its effects in one transaction, so a retried request cannot decide twice and a concurrent ship
+ * event and cancellation cannot both win: whichever commits second re-reads and decides again.
+ */
+public class Cancellations {
+
+    private static final int MAX_ATTEMPTS = 8;
+    /** How long and how many of a buyer's requests are kept for per-buyer limits. */
+    private static final Duration BUYER_HISTORY = Duration.ofDays(90);
+    private static final int BUYER_HISTORY_MAX = 50;
+
+    private final OrderStore orders;
+    private final CancellationStore requests;
+    private final PolicyCatalog catalog;
+
+    public Cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog) {
+        this.orders = orders;
+        this.requests = requests;
+        this.catalog = catalog;
+    }
+
+    /** Decides without storing anything (what-if). */
+    public CancellationOutcome evaluate(Order order, CancellationRequest request, SellerMetrics seller, Instant now) {
+        Optional<PolicyPack> pack = catalog.inForce(order, request.requestedAt());
+        if (pack.isEmpty()) {
+            return noPolicy(order, request);
+        }
+        return new CancellationOutcome.Evaluated(Decisions.decide(order, request, pack.get(), seller, now),
+                pack.get());
+    }
+
+    /** Decides a request on a stored order and records it; the same request id again returns the first decision. */
+    public CancellationOutcome request(TenantId tenant, OrderKey key, CancellationRequest request, Instant now) {
+        // the request time is left out: a retry without an explicit time is stamped anew, and still the same request
+        String fingerprint = Fingerprints.of(request.initiator(), request.reason(), request.via(), request.note());
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<CancellationRecord> existing = requests.findRequest(tenant, key, request.requestId());
+            if (existing.isPresent()) {
+                return existing.get().fingerprint().equals(fingerprint)
+                        ? new CancellationOutcome.Replayed(existing.get())
+                        : new CancellationOutcome.RequestIdReused(existing.get());
+            }
+            Optional<OrderRecord> stored = orders.load(tenant, key);
+            if (stored.isEmpty()) {
+                return new CancellationOutcome.OrderNotFound();
+            }
+            StoredOrder before = stored.get().stored();
+            Optional<PolicyPack> pack = catalog.inForce(before.order(), request.requestedAt());
+            if (pack.isEmpty()) {
+                return noPolicy(before.order(), request);
+            }
+            String buyerId = before.order().buyerId();
+            BuyerHistory buyer = buyerId == null ? BuyerHistory.NONE
+                    : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
+            SellerMetrics seller = new SellerMetrics(List.of(), prior(stored.get().requests()), buyer.requests(),
+                    List.of());
+            Decision decision = Decisions.decide(before.order(), request, pack.get(), seller, now);
+            CancellationRecord record = new CancellationRecord(request, decision, pack.get().ref(),
+                    statusOf(decision), now, null, fingerprint);
+            CommitResult result = requests.commit(decided(before, stored.get().requests(), record, buyer, now));
+            if (result instanceof CommitResult.Committed committed) {
+                return new CancellationOutcome.Recorded(record, committed.order());
+            }
+            Backoff.pause(attempt);
+        }
+        throw new ConcurrentUpdateException("order " + key + " kept changing while deciding request "
+                + request.requestId());
+    }
+
+    /** Records the seller's answer to a pending request: approve (the order is cancelled) or reject. */
+    public CancellationOutcome resolve(TenantId tenant, OrderKey key, String requestId, boolean approve, String note,
+            Instant now) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<CancellationRecord> found = requests.findRequest(tenant, key, requestId);
+            if (found.isEmpty()) {
+                return new CancellationOutcome.RequestNotFound();
+            }
+            CancellationRecord record = found.get();
+            if (record.status() != RequestStatus.PENDING) {
+                return new CancellationOutcome.NotPending(record);
+            }
+            Optional<StoredOrder> stored = orders.find(tenant, key);
+            if (stored.isEmpty()) {
+                return new CancellationOutcome.OrderNotFound();
+            }
+            StoredOrder before = stored.get();
+            if (approve && Resolutions.approve(before.order(), record.decision().kind())
+                    instanceof Resolutions.Check.Refused refused) {
+                return new CancellationOutcome.NoLongerPossible(refused.reason());
+            }
+            CancellationRecord resolved = record.resolved(approve ? RequestStatus.APPROVED : RequestStatus.REJECTED,
+                    new CancellationRecord.Resolution("SELLER", approve ? "APPROVE" : "REJECT", now, note));
+            CommitResult result = requests.commit(resolution(before, resolved, "SELLER", now));
+            if (result instanceof CommitResult.Committed committed) {
+                return new CancellationOutcome.Resolved(resolved, committed.order());
+            }
+            Backoff.pause(attempt);
+        }
+        throw new ConcurrentUpdateException("order " + key + " kept changing while resolving request " + requestId);
+    }
+
+    /** The changes a resolved request makes: cancel the order when approved, stop waiting on it either way. */
+    static DecisionCommit resolution(StoredOrder before, CancellationRecord resolved, String by, Instant now) {
+        boolean approved = resolved.status() == RequestStatus.APPROVED;
+        Order order = approved ? before.order().withStatus(OrderStatus.CANCELLED) : before.order();
+        PendingRequest pending = before.pending() != null && before.pending().requestId().equals(resolved.requestId())
+                ? null : before.pending();
+        String summary = "cancellation request " + resolved.requestId() + " " + (approved ? "approved" : "rejected")
+                + " by " + by.toLowerCase();
+        return new DecisionCommit(before, order, pending, approved ? resolved.requestId() : before.cancelledBy(),
+                Deadlines.nextDue(order, pending == null ? null : pending.respondBy()), null,
+                List.of(new Transition(resolved, RequestStatus.PENDING)),
+                new HistoryEntry(now, "CANCELLATION_RESOLVED", summary, resolved.requestId()),
+                new OutboxEvent.CancellationResolved("CancellationResolved:" + before.tenant() + ":"
+                        + before.order().key() + ":" + resolved.requestId(), before.tenant(), before.order().key(), now,
+                        resolved),
+                null, now);
+    }
+
+    private DecisionCommit decided(StoredOrder before, List<CancellationRecord> earlier, CancellationRecord record,
+            BuyerHistory buyer, Instant now) {
+        Decision decision = record.decision();
+        Order order = before.order();
+        PendingRequest pending = before.pending();
+        String cancelledBy = before.cancelledBy();
+        List<Transition> transitions = new ArrayList<>();
+        if (decision.outcome() == Outcome.APPROVED) {
+            order = order.withStatus(OrderStatus.CANCELLED);
+            cancelledBy = record.requestId();
+        }
+        if (decision.outcome() != Outcome.REJECTED) {
+            // the order now waits on the new request, or no longer waits at all: an earlier one is superseded
+            CancellationRecord.Resolution superseded = new CancellationRecord.Resolution("ORDERGUARD", "SUPERSEDED",
+                    now, "superseded by request " + record.requestId());
+            earlier.stream().filter(r -> r.status() == RequestStatus.PENDING).forEach(r -> transitions.add(
+                    new Transition(r.resolved(RequestStatus.SUPERSEDED, superseded), RequestStatus.PENDING)));
+            pending = decision.outcome() == Outcome.PENDING_SELLER
+                    ? new PendingRequest(record.requestId(), decision.respondBy(), decision.ifNoResponse()) : null;
+        }
+        CancellationRequest request = record.request();
+        String summary = "cancellation request " + record.requestId() + " by " + request.initiator() + " ("
+                + request.reason() + "): " + decision.outcome() + (decision.respondBy() == null ? ""
+                : " until " + decision.respondBy());
+        return new DecisionCommit(before, order, pending, cancelledBy,
+                Deadlines.nextDue(order, pending == null ? null : pending.respondBy()), record, transitions,
+                new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId()),
+                new OutboxEvent.CancellationDecided("CancellationDecided:" + before.tenant() + ":"
+                        + before.order().key() + ":" + record.requestId(), before.tenant(), before.order().key(), now,
+                        record),
+                buyerUpdate(before.order(), buyer, record, now), now);
+    }
+
+    private static BuyerUpdate buyerUpdate(Order order, BuyerHistory buyer, CancellationRecord record, Instant now) {
+        Decision decision = record.decision();
+        if (order.buyerId() == null || record.request().initiator() != Initiator.BUYER
+                || decision.outcome() == Outcome.REJECTED) {
+            return null;
+        }
+        List<PriorRequest> kept = new ArrayList<>(buyer.requests().stream()
+                .filter(p -> p.requestedAt().isAfter(now.minus(BUYER_HISTORY))).toList());
+        kept.add(new PriorRequest(record.request().requestedAt(), Initiator.BUYER, decision.kind(),
+                decision.outcome()));
+        kept.sort(Comparator.comparing(PriorRequest::requestedAt));
+        List<PriorRequest> trimmed = kept.subList(Math.max(0, kept.size() - BUYER_HISTORY_MAX), kept.size());
+        return new BuyerUpdate(order.marketplace(), order.buyerId(), buyer.version(), List.copyOf(trimmed));
+    }
+
+    private static List<PriorRequest> prior(List<CancellationRecord> records) {
+        return records.stream().map(r -> new PriorRequest(r.request().requestedAt(), r.request().initiator(),
+                r.decision().kind(), r.decision().outcome())).toList();
+    }
+
+    private static RequestStatus statusOf(Decision decision) {
+        return switch (decision.outcome()) {
+            case APPROVED -> RequestStatus.APPROVED;
+            case PENDING_SELLER -> RequestStatus.PENDING;
+            case REJECTED -> RequestStatus.REJECTED;
+        };
+    }
+
+    private static CancellationOutcome noPolicy(Order order, CancellationRequest request) {
+        return new CancellationOutcome.NoPolicy("no policy pack covers " + order.marketplace().code() + " "
+                + order.site() + (order.deliveryScheme() == null ? "" : " " + order.deliveryScheme()) + " at "
+                + request.requestedAt());
+    }
+}
