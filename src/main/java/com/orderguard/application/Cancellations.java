@@ -11,15 +11,16 @@ import com.orderguard.application.port.CancellationStore;
 import com.orderguard.application.port.CancellationStore.BuyerHistory;
 import com.orderguard.application.port.CancellationStore.BuyerUpdate;
 import com.orderguard.application.port.CancellationStore.CommitResult;
-import com.orderguard.application.port.CancellationStore.DecisionCommit;
+import com.orderguard.application.port.CancellationStore.OrderCommit;
 import com.orderguard.application.port.CancellationStore.Transition;
 import com.orderguard.application.port.OrderStore;
-import com.orderguard.domain.Deadlines;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.PendingRequest;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.deadline.OrderTimers;
 import com.orderguard.domain.decision.CancellationRequest;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.Decisions;
@@ -46,20 +47,24 @@ public class Cancellations {
     private final OrderStore orders;
     private final CancellationStore requests;
     private final PolicyCatalog catalog;
+    private final DeadlinePolicy deadlines;
 
-    public Cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog) {
+    public Cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
+            DeadlinePolicy deadlines) {
         this.orders = orders;
         this.requests = requests;
         this.catalog = catalog;
+        this.deadlines = deadlines;
     }
 
-    /** Decides without storing anything (what-if). */
+    /** Decides without storing anything (what-if). The order's ship-by time is computed when it gives none. */
     public CancellationOutcome evaluate(Order order, CancellationRequest request, SellerMetrics seller, Instant now) {
         Optional<PolicyPack> pack = catalog.inForce(order, request.requestedAt());
         if (pack.isEmpty()) {
             return noPolicy(order, request);
         }
-        return new CancellationOutcome.Evaluated(Decisions.decide(order, request, pack.get(), seller, now),
+        Order effective = order.withShipBy(deadlines.refresh(order, OrderTimers.NONE).deadlines().shipBy());
+        return new CancellationOutcome.Evaluated(Decisions.decide(effective, request, pack.get(), seller, now),
                 pack.get());
     }
 
@@ -88,7 +93,8 @@ public class Cancellations {
                     : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
             SellerMetrics seller = new SellerMetrics(List.of(), prior(stored.get().requests()), buyer.requests(),
                     List.of());
-            Decision decision = Decisions.decide(before.order(), request, pack.get(), seller, now);
+            Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
+            Decision decision = Decisions.decide(effective, request, pack.get(), seller, now);
             CancellationRecord record = new CancellationRecord(request, decision, pack.get().ref(),
                     statusOf(decision), now, null, fingerprint);
             CommitResult result = requests.commit(decided(before, stored.get().requests(), record, buyer, now));
@@ -122,40 +128,45 @@ public class Cancellations {
                     instanceof Resolutions.Check.Refused refused) {
                 return new CancellationOutcome.NoLongerPossible(refused.reason());
             }
-            CancellationRecord resolved = record.resolved(approve ? RequestStatus.APPROVED : RequestStatus.REJECTED,
-                    new CancellationRecord.Resolution("SELLER", approve ? "APPROVE" : "REJECT", now, note));
-            CommitResult result = requests.commit(resolution(before, resolved, "SELLER", now));
+            RequestStatus status = approve ? RequestStatus.APPROVED : RequestStatus.REJECTED;
+            CancellationRecord.Resolution how = new CancellationRecord.Resolution("SELLER",
+                    approve ? "APPROVE" : "REJECT", now, note);
+            OutboxEvent event = new OutboxEvent.CancellationResolved(OutboxEvent.id("CancellationResolved", tenant,
+                    key, requestId), tenant, key, now, requestId, status, how);
+            CommitResult result = requests.commit(resolution(before, requestId, status, how, event, now));
             if (result instanceof CommitResult.Committed committed) {
-                return new CancellationOutcome.Resolved(resolved, committed.order());
+                return new CancellationOutcome.Resolved(record.resolved(status, how), committed.order());
             }
             Backoff.pause(attempt);
         }
         throw new ConcurrentUpdateException("order " + key + " kept changing while resolving request " + requestId);
     }
 
-    /** The changes a resolved request makes: cancel the order when approved, stop waiting on it either way. */
-    static DecisionCommit resolution(StoredOrder before, CancellationRecord resolved, String by, Instant now) {
-        boolean approved = resolved.status() == RequestStatus.APPROVED;
+    /**
+     * The changes a resolved request makes: cancel the order when approved, stop waiting on the request either way.
+     * Shared with the sweep, which resolves expired requests the way the platform does.
+     */
+    OrderCommit resolution(StoredOrder before, String requestId, RequestStatus status,
+            CancellationRecord.Resolution how, OutboxEvent event, Instant now) {
+        boolean approved = status == RequestStatus.APPROVED;
         Order order = approved ? before.order().withStatus(OrderStatus.CANCELLED) : before.order();
-        PendingRequest pending = before.pending() != null && before.pending().requestId().equals(resolved.requestId())
+        PendingRequest pending = before.pending() != null && before.pending().requestId().equals(requestId)
                 ? null : before.pending();
-        String summary = "cancellation request " + resolved.requestId() + " " + (approved ? "approved" : "rejected")
-                + " by " + by.toLowerCase();
-        return new DecisionCommit(before, order, pending, approved ? resolved.requestId() : before.cancelledBy(),
-                Deadlines.nextDue(order, pending == null ? null : pending.respondBy()), null,
-                List.of(new Transition(resolved, RequestStatus.PENDING)),
-                new HistoryEntry(now, "CANCELLATION_RESOLVED", summary, resolved.requestId()),
-                new OutboxEvent.CancellationResolved("CancellationResolved:" + before.tenant() + ":"
-                        + before.order().key() + ":" + resolved.requestId(), before.tenant(), before.order().key(), now,
-                        resolved),
-                null, now);
+        OrderTimers timers = before.timers().withPending(pending);
+        String summary = "cancellation request " + requestId + " " + (approved ? "approved" : "rejected") + " by "
+                + how.by().toLowerCase();
+        return new OrderCommit(before, order, timers, approved ? requestId : before.cancelledBy(),
+                deadlines.next(order, timers), List.of(),
+                List.of(new Transition(requestId, RequestStatus.PENDING, status, how)),
+                List.of(new HistoryEntry(now, "CANCELLATION_RESOLVED", summary, requestId)), List.of(event), null, now);
     }
 
-    private DecisionCommit decided(StoredOrder before, List<CancellationRecord> earlier, CancellationRecord record,
+    /** The changes a new decision makes: the request, the order's state, the superseded request, the buyer. */
+    OrderCommit decided(StoredOrder before, List<CancellationRecord> earlier, CancellationRecord record,
             BuyerHistory buyer, Instant now) {
         Decision decision = record.decision();
         Order order = before.order();
-        PendingRequest pending = before.pending();
+        OrderTimers timers = before.timers();
         String cancelledBy = before.cancelledBy();
         List<Transition> transitions = new ArrayList<>();
         if (decision.outcome() == Outcome.APPROVED) {
@@ -167,21 +178,22 @@ public class Cancellations {
             CancellationRecord.Resolution superseded = new CancellationRecord.Resolution("ORDERGUARD", "SUPERSEDED",
                     now, "superseded by request " + record.requestId());
             earlier.stream().filter(r -> r.status() == RequestStatus.PENDING).forEach(r -> transitions.add(
-                    new Transition(r.resolved(RequestStatus.SUPERSEDED, superseded), RequestStatus.PENDING)));
-            pending = decision.outcome() == Outcome.PENDING_SELLER
-                    ? new PendingRequest(record.requestId(), decision.respondBy(), decision.ifNoResponse()) : null;
+                    new Transition(r.requestId(), RequestStatus.PENDING, RequestStatus.SUPERSEDED, superseded)));
+            timers = timers.withPending(decision.outcome() == Outcome.PENDING_SELLER
+                    ? new PendingRequest(record.requestId(), decision.respondBy(), decision.ifNoResponse(),
+                            decision.kind()) : null);
         }
         CancellationRequest request = record.request();
         String summary = "cancellation request " + record.requestId() + " by " + request.initiator() + " ("
                 + request.reason() + "): " + decision.outcome() + (decision.respondBy() == null ? ""
                 : " until " + decision.respondBy());
-        return new DecisionCommit(before, order, pending, cancelledBy,
-                Deadlines.nextDue(order, pending == null ? null : pending.respondBy()), record, transitions,
-                new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId()),
-                new OutboxEvent.CancellationDecided("CancellationDecided:" + before.tenant() + ":"
-                        + before.order().key() + ":" + record.requestId(), before.tenant(), before.order().key(), now,
-                        record),
-                buyerUpdate(before.order(), buyer, record, now), now);
+        TenantId tenant = before.tenant();
+        OrderKey key = before.order().key();
+        OutboxEvent event = new OutboxEvent.CancellationDecided(OutboxEvent.id("CancellationDecided", tenant, key,
+                record.requestId()), tenant, key, now, record);
+        return new OrderCommit(before, order, timers, cancelledBy, deadlines.next(order, timers), List.of(record),
+                transitions, List.of(new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId())),
+                List.of(event), buyerUpdate(before.order(), buyer, record, now), now);
     }
 
     private static BuyerUpdate buyerUpdate(Order order, BuyerHistory buyer, CancellationRecord record, Instant now) {
@@ -204,7 +216,7 @@ public class Cancellations {
                 r.decision().kind(), r.decision().outcome())).toList();
     }
 
-    private static RequestStatus statusOf(Decision decision) {
+    static RequestStatus statusOf(Decision decision) {
         return switch (decision.outcome()) {
             case APPROVED -> RequestStatus.APPROVED;
             case PENDING_SELLER -> RequestStatus.PENDING;

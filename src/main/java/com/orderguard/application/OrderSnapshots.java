@@ -9,12 +9,12 @@ import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.EventRecord;
 import com.orderguard.application.port.OrderStore.SnapshotWrite;
 import com.orderguard.application.port.OrderStore.SnapshotWriteResult;
-import com.orderguard.domain.Deadlines;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.deadline.OrderTimers;
 
 /**
  * Stores order snapshots from the API and the queue: idempotent by event id, and an older snapshot never
@@ -25,13 +25,15 @@ public class OrderSnapshots {
     private static final int MAX_ATTEMPTS = 8;
 
     private final OrderStore store;
+    private final DeadlinePolicy deadlines;
     private final Duration eventRetention;
 
     /**
      * @param eventRetention how long an event id is remembered; longer than the queue keeps a message
      */
-    public OrderSnapshots(OrderStore store, Duration eventRetention) {
+    public OrderSnapshots(OrderStore store, DeadlinePolicy deadlines, Duration eventRetention) {
         this.store = store;
+        this.deadlines = deadlines;
         this.eventRetention = eventRetention;
     }
 
@@ -50,16 +52,16 @@ public class OrderSnapshots {
                         + " (request " + current.get().cancelledBy() + "); the snapshot says " + order.status());
             }
             Order previous = current.map(stored -> stored.order()).orElse(null);
-            PendingRequest pending = current.map(StoredOrder::pending).orElse(null);
-            Instant nextDue = Deadlines.nextDue(order, pending == null ? null : pending.respondBy());
+            OrderTimers timers = deadlines.refresh(order, current.map(StoredOrder::timers).orElse(OrderTimers.NONE));
+            Instant nextDue = deadlines.next(order, timers);
             long version = current.map(StoredOrder::version).orElse(0L);
-            SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, nextDue,
+            SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, timers, nextDue,
                     Objects.equals(previous, order) ? null : history(previous, order, source),
                     new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)), now);
             SnapshotWriteResult result = store.write(write);
             if (result instanceof SnapshotWriteResult.Written) {
                 return new SnapshotOutcome.Applied(new StoredOrder(tenant, order, version + 1, stamp, now, nextDue,
-                        pending, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty());
+                        timers, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty());
             }
             if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
                 StoredOrder stored = store.find(tenant, order.key()).orElseThrow();

@@ -1,5 +1,6 @@
 package com.orderguard.application;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.orderguard.domain.OrderKey;
@@ -24,13 +25,33 @@ public sealed interface OutboxEvent {
         return getClass().getSimpleName();
     }
 
+    /** A stable event id: type, tenant, order and what makes the event unique. */
+    static String id(String type, TenantId tenant, OrderKey key, String unique) {
+        return type + ":" + tenant + ":" + key + ":" + unique;
+    }
+
     /** A request was decided. */
     record CancellationDecided(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
             CancellationRecord request) implements OutboxEvent {
     }
 
-    /** The seller resolved a pending request. */
+    /** A pending request was resolved: by the seller, or at its deadline with the platform's rejection. */
     record CancellationResolved(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
+            String requestId, RequestStatus status, CancellationRecord.Resolution resolution) implements OutboxEvent {
+    }
+
+    /** The seller let a request expire and the platform approved it: the order is cancelled. */
+    record RequestAutoApproved(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
+            String requestId) implements OutboxEvent {
+    }
+
+    /** The ship-by time is {@code lead} away and the order has not shipped. */
+    record ShipByApproaching(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
+            Instant shipBy, Duration lead) implements OutboxEvent {
+    }
+
+    /** The platform cancelled the order as not shipped in time. */
+    record OrderAutoCancelled(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
             CancellationRecord request) implements OutboxEvent {
     }
 }

@@ -5,17 +5,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.CancellationStore.CommitResult;
+import com.orderguard.application.port.CancellationStore.OrderCommit;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.DuePage;
+import com.orderguard.domain.deadline.DueAction;
 
 /**
- * Pages through the due-time index, shard by shard, within a time budget. This first version only reports what
- * is due; acting on it comes with the timeout rules.
+ * Works through the due-time index shard by shard within a time budget and applies what each platform does when
+ * a deadline passes. Each order's actions are one conditional transaction, so overlapping or retried sweeps and
+ * ship events racing the sweep never cancel twice or cancel a shipped order: a lost race re-reads the order and
+ * finds nothing left to do.
  */
 public class Sweep {
 
-    private final OrderStore store;
+    private static final Logger LOG = Logger.getLogger(Sweep.class.getName());
+    private static final int MAX_ATTEMPTS = 4;
+
+    /** What became of one due item. */
+    enum Result { ACTED, SKIPPED, FAILED }
+
+    private final OrderStore orders;
+    private final CancellationStore store;
+    private final DeadlinePolicy deadlines;
+    private final TimeoutActions actions;
     private final Clock clock;
     private final int shards;
     private final int pageSize;
@@ -23,19 +41,28 @@ public class Sweep {
     /**
      * @param clock measures the time budget only; what is due is judged against the {@code now} of each run
      */
-    public Sweep(OrderStore store, Clock clock, int shards, int pageSize) {
+    public Sweep(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines,
+            com.orderguard.domain.decision.PolicyCatalog catalog, Clock clock, int shards, int pageSize) {
+        this.orders = orders;
         this.store = store;
+        this.deadlines = deadlines;
+        this.actions = new TimeoutActions(catalog, deadlines);
         this.clock = clock;
         this.shards = shards;
         this.pageSize = pageSize;
     }
 
-    /** Examines every shard for items due at or before {@code now}, stopping when {@code budget} is spent. */
-    public SweepReport run(String runId, Instant now, Duration budget) {
+    /**
+     * Acts on every item due at or before {@code now}, stopping cleanly when {@code budget} is spent. Shards are
+     * taken in turn from {@code firstShard}, so runs cut short by their budget do not starve the last shards.
+     */
+    public SweepReport run(String runId, Instant now, Duration budget, int firstShard) {
         Instant stopAt = clock.instant().plus(budget);
         List<SweepReport.ShardReport> reports = new ArrayList<>();
         boolean complete = true;
-        for (int shard = 0; shard < shards && complete; shard++) {
+        for (int i = 0; i < shards && complete; i++) {
+            int shard = Math.floorMod(firstShard + i, shards);
+            int[] counts = new int[Result.values().length];
             int examined = 0;
             int pages = 0;
             long maxLag = 0;
@@ -45,16 +72,44 @@ public class Sweep {
                     complete = false;
                     break;
                 }
-                DuePage page = store.due(shard, now, pageSize, cursor);
+                DuePage page = orders.due(shard, now, pageSize, cursor);
                 pages++;
-                for (StoredOrder order : page.orders()) {
+                for (StoredOrder due : page.orders()) {
                     examined++;
-                    maxLag = Math.max(maxLag, Duration.between(order.nextDueAt(), now).toSeconds());
+                    maxLag = Math.max(maxLag, Duration.between(due.nextDueAt(), now).toSeconds());
+                    counts[process(due, now).ordinal()]++;
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
-            reports.add(new SweepReport.ShardReport(shard, examined, pages, maxLag));
+            reports.add(new SweepReport.ShardReport(shard, examined, counts[Result.ACTED.ordinal()],
+                    counts[Result.SKIPPED.ordinal()], counts[Result.FAILED.ordinal()], pages, maxLag));
         }
         return new SweepReport(runId, now, reports, complete);
+    }
+
+    /** Applies what is due for one order; a lost race re-reads it (the index copy may also be a little stale). */
+    Result process(StoredOrder due, Instant now) {
+        StoredOrder current = due;
+        try {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                List<DueAction> dueActions = deadlines.due(current.order(), current.timers(), now);
+                Optional<OrderCommit> commit = actions.commit(current, dueActions, now);
+                if (commit.isEmpty()) {
+                    return Result.SKIPPED;
+                }
+                if (store.commit(commit.get()) instanceof CommitResult.Committed) {
+                    return Result.ACTED;
+                }
+                Optional<StoredOrder> fresh = orders.find(current.tenant(), current.order().key());
+                if (fresh.isEmpty()) {
+                    return Result.SKIPPED;
+                }
+                current = fresh.get();
+            }
+            return Result.FAILED;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sweep: order " + due.order().key() + " failed: " + e, e);
+            return Result.FAILED;
+        }
     }
 }

@@ -4,16 +4,27 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one sweep run saw: per shard of the due-time index, the items examined and how late the oldest one was.
- * {@code complete} is false when the run stopped at its time budget; the next run continues.
+ * What one sweep run did: per shard of the due-time index, the due items it examined, acted on, skipped (nothing
+ * due after all, or another writer got there first) and failed, the query pages it read, and the largest lag
+ * between an item's due time and the action. {@code complete} is false when the run stopped at its time budget;
+ * the next run continues where it stopped (acted items have left the index).
  */
 public record SweepReport(String runId, Instant now, List<ShardReport> shards, boolean complete) {
 
     /** Counts for one shard. */
-    public record ShardReport(int shard, int examined, int pages, long maxLagSeconds) {
+    public record ShardReport(int shard, int examined, int acted, int skipped, int failed, int pages,
+            long maxLagSeconds) {
     }
 
     public int examined() {
         return shards.stream().mapToInt(ShardReport::examined).sum();
+    }
+
+    public int acted() {
+        return shards.stream().mapToInt(ShardReport::acted).sum();
+    }
+
+    public int failed() {
+        return shards.stream().mapToInt(ShardReport::failed).sum();
     }
 }

@@ -3,15 +3,18 @@ package com.orderguard.config;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import com.orderguard.application.Cancellations;
+import com.orderguard.application.DeadlinePolicy;
+import com.orderguard.application.Holds;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.Sweep;
 import com.orderguard.application.port.CancellationStore;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.domain.deadline.CalendarCatalog;
 import com.orderguard.domain.decision.PolicyCatalog;
 
 import io.quarkus.arc.DefaultBean;
@@ -30,8 +33,14 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    OrderSnapshots orderSnapshots(OrderStore store, OrderGuardConfig config) {
-        return new OrderSnapshots(store, config.eventRetention());
+    DeadlinePolicy deadlinePolicy(PolicyCatalog catalog, CalendarCatalog calendars, OrderGuardConfig config) {
+        return new DeadlinePolicy(catalog, calendars, config.sweep().warningLeads());
+    }
+
+    @Produces
+    @Singleton
+    OrderSnapshots orderSnapshots(OrderStore store, DeadlinePolicy deadlines, OrderGuardConfig config) {
+        return new OrderSnapshots(store, deadlines, config.eventRetention());
     }
 
     @Produces
@@ -42,13 +51,22 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    Cancellations cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog) {
-        return new Cancellations(orders, requests, catalog);
+    Cancellations cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
+            DeadlinePolicy deadlines) {
+        return new Cancellations(orders, requests, catalog, deadlines);
     }
 
     @Produces
     @Singleton
-    Sweep sweep(OrderStore store, Clock clock, OrderGuardConfig config) {
-        return new Sweep(store, clock, config.dueIndex().shards(), config.sweep().pageSize());
+    Holds holds(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines) {
+        return new Holds(orders, requests, deadlines);
+    }
+
+    @Produces
+    @Singleton
+    Sweep sweep(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines, PolicyCatalog catalog,
+            Clock clock, OrderGuardConfig config) {
+        return new Sweep(orders, requests, deadlines, catalog, clock, config.dueIndex().shards(),
+                config.sweep().pageSize());
     }
 }

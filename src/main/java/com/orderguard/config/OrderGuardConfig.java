@@ -1,6 +1,7 @@
 package com.orderguard.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -36,6 +37,10 @@ public interface OrderGuardConfig {
         @WithDefault("sub")
         String tenantClaim();
 
+        /** The JWT claim that names the acting user, recorded on holds (falls back to the tenant). */
+        @WithDefault("sub")
+        String actorClaim();
+
         /** Largest accepted request body, in bytes; larger bodies get 413. */
         @WithDefault("262144")
         int maxBodyBytes();
@@ -60,5 +65,9 @@ public interface OrderGuardConfig {
         /** Time a run may spend before it stops cleanly; keep it well under the Lambda timeout. */
         @WithDefault("PT45S")
         Duration timeBudget();
+
+        /** How long before the ship-by time the ShipByApproaching warnings go out (each once). */
+        @WithDefault("PT24H,PT4H")
+        List<Duration> warningLeads();
     }
 }

@@ -16,6 +16,7 @@ import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.deadline.DeadlineRules;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.Rule;
 
@@ -29,7 +30,7 @@ final class PackReader {
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SCHEME = Pattern.compile("[A-Z]{2,10}");
     private static final Set<String> FIELDS = Set.of("id", "version", "title", "marketplace", "sites", "scheme",
-            "defaultScheme", "effectiveFrom", "timeZone", "options", "rules");
+            "defaultScheme", "effectiveFrom", "timeZone", "options", "deadlines", "rules");
 
     private PackReader() {
     }
@@ -80,11 +81,12 @@ final class PackReader {
             }
         }
         checkRules(rules, common.size(), errors);
+        DeadlineRules deadlines = DeadlineReader.read(json.node("deadlines"), "deadlines", errors);
         if (!errors.isEmpty()) {
             throw new PolicyPackException(file, errors.list());
         }
-        return new Read(new PolicyPack(id, version, marketplace, sites, scheme, effectiveFrom, zone, title, rules),
-                Boolean.TRUE.equals(defaultScheme));
+        return new Read(new PolicyPack(id, version, marketplace, sites, scheme, effectiveFrom, zone, title, rules,
+                deadlines), Boolean.TRUE.equals(defaultScheme));
     }
 
     /** Reads the common rules every pack starts with. */

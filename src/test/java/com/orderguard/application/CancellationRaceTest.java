@@ -1,5 +1,6 @@
 package com.orderguard.application;
 
+import com.orderguard.domain.PendingRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -61,4 +61,17 @@ public final class Profiles {
             return Map.of("orderguard.sweep.page-size", "7");
         }
     }
+
+    /** The {@code sweep} function at production page size, with DynamoDB calls counted. */
+    public static class SweepScale extends FunctionProfile {
+        @Override
+        String export() {
+            return "sweep";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("quarkus.dynamodb.interceptors", CallCounter.class.getName());
+        }
+    }
 }

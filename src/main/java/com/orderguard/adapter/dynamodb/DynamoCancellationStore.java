@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Cancellation requests on the single table: each decision is one TransactWriteItems with a condition per item. */
 @ApplicationScoped
@@ -80,7 +81,7 @@ public class DynamoCancellationStore implements CancellationStore {
     }
 
     @Override
-    public CommitResult commit(DecisionCommit commit) {
+    public CommitResult commit(OrderCommit commit) {
         StoredOrder before = commit.before();
         TenantId tenant = before.tenant();
         OrderKey key = before.order().key();
@@ -88,24 +89,26 @@ public class DynamoCancellationStore implements CancellationStore {
         List<CommitResult.Reason> reasons = new ArrayList<>();
         OrderUpdate order = new OrderUpdate(tenant, key, before.version(), commit.now())
                 .nextDue(commit.nextDueAt(), shards)
-                .requests(commit.pending(), commit.cancelledBy());
+                .timers(commit.timers(), commit.cancelledBy());
         order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
         items.add(TransactWriteItem.builder().update(order.build(table)).build());
         reasons.add(CommitResult.Reason.ORDER_CHANGED);
-        if (commit.created() != null) {
-            items.add(put(requestItem(tenant, key, commit.created()), "attribute_not_exists(#pk)",
-                    Map.of("#pk", PK), null));
+        for (CancellationRecord created : commit.created()) {
+            items.add(put(requestItem(tenant, key, created), "attribute_not_exists(#pk)", Map.of("#pk", PK), null));
             reasons.add(CommitResult.Reason.REQUEST_EXISTS);
         }
         for (Transition transition : commit.transitions()) {
-            items.add(put(requestItem(tenant, key, transition.record()), "#status = :expected",
-                    Map.of("#status", RequestMapper.STATUS), Map.of(":expected", s(transition.expected().name()))));
+            items.add(TransactWriteItem.builder().update(transition(tenant, key, transition)).build());
             reasons.add(CommitResult.Reason.REQUEST_STATE_CHANGED);
         }
-        items.add(put(historyItem(tenant, key, commit.history()), null, null, null));
-        reasons.add(CommitResult.Reason.ORDER_CHANGED);
-        items.add(put(outboxItem(commit.event()), null, null, null));
-        reasons.add(CommitResult.Reason.ORDER_CHANGED);
+        for (HistoryEntry entry : commit.history()) {
+            items.add(put(historyItem(tenant, key, entry), null, null, null));
+            reasons.add(CommitResult.Reason.ORDER_CHANGED);
+        }
+        for (OutboxEvent event : commit.events()) {
+            items.add(put(outboxItem(event), null, null, null));
+            reasons.add(CommitResult.Reason.ORDER_CHANGED);
+        }
         if (commit.buyer() != null) {
             items.add(buyerPut(tenant, commit.buyer()));
             reasons.add(CommitResult.Reason.BUYER_CHANGED);
@@ -116,7 +119,20 @@ public class DynamoCancellationStore implements CancellationStore {
             return new CommitResult.Conflict(reason(e.cancellationReasons(), reasons));
         }
         return new CommitResult.Committed(new StoredOrder(tenant, commit.order(), before.version() + 1,
-                before.stamp(), commit.now(), commit.nextDueAt(), commit.pending(), commit.cancelledBy()));
+                before.stamp(), commit.now(), commit.nextDueAt(), commit.timers(), commit.cancelledBy()));
+    }
+
+    /** A request's new status and resolution, if it still has the status the change was decided on. */
+    private Update transition(TenantId tenant, OrderKey key, Transition transition) {
+        UpdateBuilder update = new UpdateBuilder()
+                .set(RequestMapper.STATUS, s(transition.status().name()))
+                .set("resolution", AttributeValue.fromM(RequestMapper.resolution(transition.resolution())));
+        String condition = update.name(RequestMapper.STATUS) + " = " + update.value(s(transition.expected().name()));
+        return Update.builder().tableName(table)
+                .key(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(TableLayout.requestSk(
+                        transition.requestId()))))
+                .updateExpression(update.expression()).conditionExpression(condition)
+                .expressionAttributeNames(update.names()).expressionAttributeValues(update.values()).build();
     }
 
     /** The first item whose condition failed names the conflict; a transaction conflict means "read again". */

@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.orderguard.application.CancellationRecord;
 import com.orderguard.application.OrderRecord;
-import com.orderguard.application.PendingRequest;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.config.OrderGuardConfig;
@@ -32,7 +31,6 @@ import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
-import com.orderguard.domain.decision.Outcome;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -150,6 +148,7 @@ public class DynamoOrderStore implements OrderStore {
         OrderKey key = write.order().key();
         OrderUpdate order = new OrderUpdate(write.tenant(), key, write.expectedVersion(), write.now())
                 .nextDue(write.nextDueAt(), shards);
+        TimerMapper.write(write.timers(), order.expression());
         UpdateBuilder update = order.expression()
                 .set(TYPE, s("ORDER"))
                 .set(TENANT, s(write.tenant().value()))
@@ -183,12 +182,8 @@ public class DynamoOrderStore implements OrderStore {
     static StoredOrder stored(Map<String, AttributeValue> item) {
         SnapshotStamp stamp = new SnapshotStamp(instant(item, "snapshotAt"),
                 OrderStatus.valueOf(string(item, "snapshotStatus")), string(item, "snapshotEventId"));
-        String pendingId = string(item, OrderUpdate.PENDING_ID);
-        PendingRequest pending = pendingId == null ? null : new PendingRequest(pendingId,
-                instant(item, OrderUpdate.PENDING_BY),
-                Outcome.valueOf(string(item, OrderUpdate.PENDING_IF_NO_RESPONSE)));
         return new StoredOrder(new TenantId(string(item, TENANT)), OrderMapper.fromAttributes(item),
                 number(item, VERSION), stamp, instant(item, "updatedAt"), instant(item, OrderUpdate.NEXT_DUE),
-                pending, string(item, OrderUpdate.CANCELLED_BY));
+                TimerMapper.read(item), string(item, OrderUpdate.CANCELLED_BY));
     }
 }

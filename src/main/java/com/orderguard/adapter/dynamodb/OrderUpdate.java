@@ -6,7 +6,7 @@ import static com.orderguard.adapter.dynamodb.Attrs.s;
 import java.time.Instant;
 import java.util.Map;
 
-import com.orderguard.application.PendingRequest;
+import com.orderguard.domain.deadline.OrderTimers;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
 
@@ -20,9 +20,6 @@ final class OrderUpdate {
 
     static final String VERSION = "version";
     static final String NEXT_DUE = "nextDueAt";
-    static final String PENDING_ID = "pendingRequestId";
-    static final String PENDING_BY = "pendingRespondBy";
-    static final String PENDING_IF_NO_RESPONSE = "pendingIfNoResponse";
     static final String CANCELLED_BY = "cancelledBy";
 
     private final UpdateBuilder update = new UpdateBuilder();
@@ -53,14 +50,9 @@ final class OrderUpdate {
         return this;
     }
 
-    /** Sets or clears the request the order waits on, and who cancelled it. */
-    OrderUpdate requests(PendingRequest pending, String cancelledBy) {
-        if (pending != null) {
-            update.set(PENDING_ID, s(pending.requestId())).set(PENDING_BY, Attrs.instant(pending.respondBy()))
-                    .set(PENDING_IF_NO_RESPONSE, s(pending.ifNoResponse().name()));
-        } else {
-            update.remove(PENDING_ID).remove(PENDING_BY).remove(PENDING_IF_NO_RESPONSE);
-        }
+    /** Sets the order's timers (deadlines, warnings, hold, pending request) and who cancelled it. */
+    OrderUpdate timers(OrderTimers timers, String cancelledBy) {
+        TimerMapper.write(timers, update);
         if (cancelledBy != null) {
             update.set(CANCELLED_BY, s(cancelledBy));
         } else {

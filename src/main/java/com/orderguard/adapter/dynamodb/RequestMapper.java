@@ -52,16 +52,20 @@ final class RequestMapper {
         }
         item.put("decision", AttributeValue.fromM(decision(record.decision())));
         if (record.resolution() != null) {
-            Map<String, AttributeValue> resolution = new HashMap<>();
-            resolution.put("by", s(record.resolution().by()));
-            resolution.put("resolution", s(record.resolution().resolution()));
-            resolution.put("at", Attrs.instant(record.resolution().at()));
-            if (record.resolution().note() != null) {
-                resolution.put("note", s(record.resolution().note()));
-            }
-            item.put("resolution", AttributeValue.fromM(resolution));
+            item.put("resolution", AttributeValue.fromM(resolution(record.resolution())));
         }
         return item;
+    }
+
+    static Map<String, AttributeValue> resolution(CancellationRecord.Resolution how) {
+        Map<String, AttributeValue> resolution = new HashMap<>();
+        resolution.put("by", s(how.by()));
+        resolution.put("resolution", s(how.resolution()));
+        resolution.put("at", Attrs.instant(how.at()));
+        if (how.note() != null) {
+            resolution.put("note", s(how.note()));
+        }
+        return resolution;
     }
 
     static CancellationRecord fromItem(Map<String, AttributeValue> item) {

@@ -19,8 +19,18 @@ public final class EventJson {
         json.put("occurredAt", event.occurredAt().toString());
         if (event instanceof OutboxEvent.CancellationDecided decided) {
             json.set("request", DecisionJson.write(decided.request()));
+        } else if (event instanceof OutboxEvent.OrderAutoCancelled cancelled) {
+            json.set("request", DecisionJson.write(cancelled.request()));
         } else if (event instanceof OutboxEvent.CancellationResolved resolved) {
-            json.set("request", DecisionJson.write(resolved.request()));
+            json.put("requestId", resolved.requestId());
+            json.put("status", resolved.status().name());
+            json.put("resolvedBy", resolved.resolution().by());
+            json.put("resolution", resolved.resolution().resolution());
+        } else if (event instanceof OutboxEvent.RequestAutoApproved approved) {
+            json.put("requestId", approved.requestId());
+        } else if (event instanceof OutboxEvent.ShipByApproaching approaching) {
+            json.put("shipBy", approaching.shipBy().toString());
+            json.put("lead", approaching.lead().toString());
         }
         return json;
     }

@@ -2,6 +2,7 @@ package com.orderguard.adapter.lambda;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 
@@ -29,9 +30,19 @@ public class SweepFunction {
     @Funq
     public SweepReport sweep(ScheduledEvent event) {
         String runId = event != null && event.id() != null ? event.id() : UUID.randomUUID().toString();
-        SweepReport report = sweep.run(runId, clock.instant(), config.sweep().timeBudget());
-        LOG.infof("sweep %s: %d due item(s) examined across %d shard(s)%s", runId, report.examined(),
-                report.shards().size(), report.complete() ? "" : ", stopped at the time budget");
+        // a random first shard: runs cut short by their budget still reach every shard over time
+        int firstShard = ThreadLocalRandom.current().nextInt(config.dueIndex().shards());
+        SweepReport report = sweep.run(runId, clock.instant(), config.sweep().timeBudget(), firstShard);
+        LOG.infof("sweep %s: examined %d, acted on %d, failed %d across %d shard(s)%s", runId, report.examined(),
+                report.acted(), report.failed(), report.shards().size(),
+                report.complete() ? "" : "; stopped at the time budget, the next run continues");
+        for (SweepReport.ShardReport shard : report.shards()) {
+            if (shard.examined() > 0) {
+                LOG.infof("sweep %s shard %d: examined %d, acted %d, skipped %d, failed %d, pages %d, max lag %ds",
+                        runId, shard.shard(), shard.examined(), shard.acted(), shard.skipped(), shard.failed(),
+                        shard.pages(), shard.maxLagSeconds());
+            }
+        }
         return report;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import com.orderguard.application.CancellationRecord;
 import com.orderguard.application.OutboxEvent;
-import com.orderguard.application.PendingRequest;
 import com.orderguard.application.RequestStatus;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;
@@ -14,11 +13,13 @@ import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.deadline.OrderTimers;
 import com.orderguard.domain.decision.PriorRequest;
 
 /**
- * Where cancellation requests live. A decision and everything it changes - the request, the order, its history,
- * the outbox event, the buyer's history - are committed in one conditional transaction, or not at all.
+ * Where cancellation requests live, and how decisions, resolutions and timeouts change an order: everything one
+ * change touches - the order, its requests, its history, the outbox events, the buyer's history - commits in one
+ * conditional transaction, or not at all.
  */
 public interface CancellationStore {
 
@@ -28,16 +29,17 @@ public interface CancellationStore {
     /** The buyer's recent requests on this marketplace (for per-buyer limits), with the version to write against. */
     BuyerHistory buyerHistory(TenantId tenant, Marketplace marketplace, String buyerId);
 
-    /** Commits a decision's changes if nothing they depend on changed since it was read. */
-    CommitResult commit(DecisionCommit commit);
+    /** Commits the changes if nothing they depend on changed since it was read. */
+    CommitResult commit(OrderCommit commit);
 
     /** A buyer's recent requests and the version of that record (0: none yet). */
     record BuyerHistory(List<PriorRequest> requests, long version) {
         public static final BuyerHistory NONE = new BuyerHistory(List.of(), 0);
     }
 
-    /** A new state of a request that must still have {@code expected} status. */
-    record Transition(CancellationRecord record, RequestStatus expected) {
+    /** A request that moves from {@code expected} to {@code status}, resolved as {@code resolution}. */
+    record Transition(String requestId, RequestStatus expected, RequestStatus status,
+            CancellationRecord.Resolution resolution) {
     }
 
     /** The buyer's history to write, if still at {@code expectedVersion}. */
@@ -45,12 +47,12 @@ public interface CancellationStore {
     }
 
     /**
-     * Everything one decision changes. The order must still be at {@code before.version()}; {@code created} (a new
-     * request) must not exist yet; each transition's request must still have its expected status.
+     * Everything one change does to an order. The order must still be at {@code before.version()}; each created
+     * request must not exist yet; each transition's request must still have its expected status.
      */
-    record DecisionCommit(StoredOrder before, Order order, PendingRequest pending, String cancelledBy,
-            Instant nextDueAt, CancellationRecord created, List<Transition> transitions, HistoryEntry history,
-            OutboxEvent event, BuyerUpdate buyer, Instant now) {
+    record OrderCommit(StoredOrder before, Order order, OrderTimers timers, String cancelledBy, Instant nextDueAt,
+            List<CancellationRecord> created, List<Transition> transitions, List<HistoryEntry> history,
+            List<OutboxEvent> events, BuyerUpdate buyer, Instant now) {
     }
 
     /** What became of a commit. */

@@ -11,6 +11,7 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.deadline.OrderTimers;
 
 /** Where orders live. Every write is conditional: it lands whole or not at all. */
 public interface OrderStore {
@@ -31,8 +32,8 @@ public interface OrderStore {
     DuePage due(int shard, Instant now, int limit, String cursor);
 
     /** A snapshot to write. {@code history} and {@code event} may be null. */
-    record SnapshotWrite(TenantId tenant, Order order, SnapshotStamp stamp, long expectedVersion, Instant nextDueAt,
-            HistoryEntry history, EventRecord event, Instant now) {
+    record SnapshotWrite(TenantId tenant, Order order, SnapshotStamp stamp, long expectedVersion, OrderTimers timers,
+            Instant nextDueAt, HistoryEntry history, EventRecord event, Instant now) {
     }
 
     /** What makes an event idempotent: its id, a fingerprint of its content, and when it may be forgotten. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.orderguard.domain.Marketplace;
+import com.orderguard.domain.deadline.DeadlineRules;
 
 /**
  * The rules of one marketplace site (and delivery scheme, where the marketplace has several) from one date on.
@@ -15,9 +16,10 @@ import com.orderguard.domain.Marketplace;
  * @param id e.g. {@code shopee-MY}
  * @param version e.g. {@code 2024-11-13}
  * @param scheme the delivery scheme the pack covers (Ozon {@code FBS} / {@code RFBS}), or null for all
+ * @param deadlines how the pack sets ship-by and auto-cancel times, or null when it sets none
  */
 public record PolicyPack(String id, String version, Marketplace marketplace, Set<String> sites, String scheme,
-        Instant effectiveFrom, ZoneId zone, String title, List<Rule> rules) {
+        Instant effectiveFrom, ZoneId zone, String title, List<Rule> rules, DeadlineRules deadlines) {
 
     public PolicyPack {
         sites = Set.copyOf(sites);

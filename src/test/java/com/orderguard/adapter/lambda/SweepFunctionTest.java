@@ -3,41 +3,68 @@ package com.orderguard.adapter.lambda;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderguard.application.Cancellations;
+import com.orderguard.application.Holds;
+import com.orderguard.application.OrderQueries;
+import com.orderguard.application.OrderRecord;
+import com.orderguard.application.OrderSnapshots;
+import com.orderguard.application.RequestStatus;
+import com.orderguard.application.SnapshotSource;
+import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.deadline.Hold;
+import com.orderguard.domain.decision.CancelReason;
+import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.Channel;
+import com.orderguard.domain.decision.Initiator;
 import com.orderguard.support.Events;
-import com.orderguard.support.Orders;
+import com.orderguard.support.LocalDynamo;
 import com.orderguard.support.Profiles;
+import com.orderguard.support.TestOrders;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
-import com.orderguard.application.OrderSnapshots;
-import com.orderguard.application.SnapshotSource;
-import com.orderguard.adapter.json.OrderJson;
-import com.orderguard.domain.FieldErrors;
-import com.orderguard.domain.OrderValidator;
-import com.orderguard.domain.TenantId;
-
-/** The {@code sweep} function pages through the due-time index and reports what is due. */
+/** The {@code sweep} function applies what the platforms do when deadlines pass, against DynamoDB Local. */
 @QuarkusTest
 @TestProfile(Profiles.Sweep.class)
 class SweepFunctionTest {
 
+    static final TenantId TENANT = new TenantId("tenant-sweep");
+
     @Inject
     OrderSnapshots snapshots;
 
-    void store(String tenant, String status, Instant shipBy) {
-        String id = "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var json = Orders.shopee(id, status).put("shipBy", shipBy.toString());
-        var order = OrderValidator.validate(OrderJson.read(json, "", new FieldErrors()), "").valueOrNull();
-        snapshots.apply(new TenantId(tenant), order, new SnapshotSource(id, Instant.now(), "test"), Instant.now());
+    @Inject
+    Cancellations cancellations;
+
+    @Inject
+    Holds holds;
+
+    @Inject
+    OrderQueries queries;
+
+    LocalDynamo dynamo;
+
+    Order store(String site, OrderStatus status, Instant shipBy) {
+        String key = "shopee." + site + ".S" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Instant now = Instant.now();
+        Order order = TestOrders.order(key).status(status).placedAt(now.minus(Duration.ofDays(20)))
+                .shipBy(shipBy).build();
+        snapshots.apply(TENANT, order, new SnapshotSource("e-" + key, now.minusSeconds(5), "test"), now);
+        return order;
     }
 
     static JsonNode sweep() {
@@ -47,30 +74,105 @@ class SweepFunctionTest {
                 .post().then().statusCode(200).extract().asString());
     }
 
+    List<String> outbox(Order order, String type) {
+        return dynamo.scan().stream()
+                .filter(item -> "OUTBOX".equals(item.get("type").s()))
+                .filter(item -> item.get("orderKey").s().equals(order.key().toString()))
+                .map(item -> item.get("eventType").s()).filter(type::equals).toList();
+    }
+
+    OrderRecord view(Order order) {
+        return queries.view(TENANT, order.key()).orElseThrow();
+    }
+
     @Test
-    void sweep_countsOrdersWhoseShipByHasPassed_acrossAllShards() {
-        int before = sweep().findValues("examined").stream().mapToInt(JsonNode::asInt).sum();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 0; i < 40; i++) {
-            store("tenant-" + (i % 3), "AWAITING_SHIPMENT", now.minus(1 + i, ChronoUnit.HOURS));
-        }
-        for (int i = 0; i < 10; i++) {
-            store("tenant-a", "SHIPMENT_ARRANGED", now.plus(1 + i, ChronoUnit.HOURS));
-            store("tenant-a", "IN_TRANSIT", now.minus(1 + i, ChronoUnit.HOURS));
+    void anOrderPastItsAutoCancelTime_isCancelledOnce_asTheRulesSay() {
+        Order late = store("MY", OrderStatus.AWAITING_SHIPMENT, Instant.now().minus(Duration.ofDays(10)));
+
+        JsonNode first = sweep();
+        JsonNode second = sweep();
+
+        OrderRecord record = view(late);
+        assertThat(record.stored().order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(record.stored().cancelledBy()).isEqualTo("auto-cancel");
+        assertThat(record.requests()).singleElement().satisfies(request -> {
+            assertThat(request.request().reason()).isEqualTo(CancelReason.LATE_SHIPMENT);
+            assertThat(request.decision().countsAgainstSeller()).isTrue();
+            assertThat(request.decision().rules().get(0).id()).isEqualTo("shopee.my.auto-cancel-late-shipment");
+        });
+        assertThat(outbox(late, "OrderAutoCancelled")).hasSize(1);
+        assertThat(record.stored().nextDueAt()).isNull();
+        assertThat(first.get("complete").asBoolean()).isTrue();
+        assertThat(first.findValues("acted").stream().mapToInt(JsonNode::asInt).sum()).isPositive();
+        assertThat(second.findValues("acted").stream().mapToInt(JsonNode::asInt).sum()).isZero();
+    }
+
+    @Test
+    void anOrderFirstSeenThreeHoursBeforeShipBy_getsOneWarning_theMostUrgent() {
+        Order soon = store("MY", OrderStatus.SHIPMENT_ARRANGED, Instant.now().plus(Duration.ofHours(3)));
+        sweep();
+        sweep();
+        assertThat(outbox(soon, "ShipByApproaching")).hasSize(1);
+        OrderRecord record = view(soon);
+        assertThat(record.stored().timers().warned()).containsExactlyInAnyOrder(Duration.ofHours(24),
+                Duration.ofHours(4));
+        assertThat(record.stored().nextDueAt()).isEqualTo(record.stored().timers().deadlines().shipBy());
+        assertThat(record.stored().order().status()).isEqualTo(OrderStatus.SHIPMENT_ARRANGED);
+    }
+
+    @Test
+    void aHeldOrder_isNotCancelled_andComesBackWhenTheHoldEnds() {
+        Order held = store("MY", OrderStatus.AWAITING_SHIPMENT, Instant.now().minus(Duration.ofDays(10)));
+        Instant until = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        holds.hold(TENANT, held.key(), new Hold(until, "ops@seller", "courier strike", Instant.now()),
+                Instant.now());
+        sweep();
+        OrderRecord record = view(held);
+        assertThat(record.stored().order().status()).isEqualTo(OrderStatus.AWAITING_SHIPMENT);
+        assertThat(record.stored().nextDueAt()).isEqualTo(until);
+        assertThat(outbox(held, "OrderAutoCancelled")).isEmpty();
+    }
+
+    @Test
+    void unansweredRequests_areApprovedOrRejectedAsEachPlatformDoes() {
+        Order my = store("MY", OrderStatus.SHIPMENT_ARRANGED, Instant.now().plus(Duration.ofDays(5)));
+        Order sg = store("SG", OrderStatus.SHIPMENT_ARRANGED, Instant.now().plus(Duration.ofDays(5)));
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        for (Order order : List.of(my, sg)) {
+            cancellations.request(TENANT, order.key(), new CancellationRequest("ask-1", Initiator.BUYER,
+                    CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, twoDaysAgo, null), Instant.now());
         }
 
+        sweep();
+
+        OrderRecord approved = view(my);
+        assertThat(approved.stored().order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(approved.requests().get(0).status()).isEqualTo(RequestStatus.APPROVED);
+        assertThat(outbox(my, "RequestAutoApproved")).hasSize(1);
+        OrderRecord rejected = view(sg);
+        assertThat(rejected.stored().order().status()).isEqualTo(OrderStatus.SHIPMENT_ARRANGED);
+        assertThat(rejected.requests().get(0).status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(rejected.stored().pending()).isNull();
+        assertThat(outbox(sg, "CancellationResolved")).hasSize(1);
+    }
+
+    @Test
+    void theReport_countsPerShard_andPagesThroughEveryShard() {
+        for (int i = 0; i < 30; i++) {
+            store("MY", OrderStatus.AWAITING_SHIPMENT, Instant.now().minus(Duration.ofDays(10 + i)));
+        }
         JsonNode report = sweep();
-
-        assertThat(report.get("complete").asBoolean()).isTrue();
         assertThat(report.get("shards")).hasSize(16);
-        int examined = 0;
-        long shardsUsed = 0;
+        int acted = 0;
+        int pages = 0;
         for (JsonNode shard : report.get("shards")) {
-            examined += shard.get("examined").asInt();
-            shardsUsed += shard.get("examined").asInt() > 0 ? 1 : 0;
+            acted += shard.get("acted").asInt();
+            pages += shard.get("pages").asInt();
+            assertThat(shard.get("examined").asInt()).isEqualTo(shard.get("acted").asInt()
+                    + shard.get("skipped").asInt() + shard.get("failed").asInt());
         }
-        assertThat(examined - before).isEqualTo(40);
-        assertThat(shardsUsed).isGreaterThan(4);
+        assertThat(acted).isGreaterThanOrEqualTo(30);
+        assertThat(pages).isGreaterThanOrEqualTo(16);
     }
 
     @Test
@@ -81,4 +183,5 @@ class SweepFunctionTest {
         assertThat(report.get("runId").asText()).isEqualTo("local-sweep-1");
         assertThat(report.get("shards")).hasSize(16);
     }
+
 }

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.domain.TenantId;
 
 /**
- * One authenticated API call as the route handlers see it: the tenant from the verified JWT, the path
+ * One authenticated API call as the route handlers see it: the tenant and the acting user from the verified JWT,
+ * the path
  * parameters, the parsed JSON body (null when there was none), the request id and when it was received.
  */
-public record ApiRequest(TenantId tenant, String routeKey, Map<String, String> pathParameters,
+public record ApiRequest(TenantId tenant, String actor, String routeKey, Map<String, String> pathParameters,
         Map<String, String> queryParameters, JsonNode body, Map<String, String> headers, String requestId,
         Instant receivedAt) {
 

@@ -37,14 +37,16 @@ public class ApiRouter {
     private final OrderGuardConfig config;
     private final Clock clock;
 
-    public ApiRouter(OrderRoutes orders, CancellationRoutes cancellations, PolicyRoutes policies, StrictJson json,
-            OrderGuardConfig config, Clock clock) {
+    public ApiRouter(OrderRoutes orders, CancellationRoutes cancellations, HoldRoutes holds, PolicyRoutes policies,
+            StrictJson json, OrderGuardConfig config, Clock clock) {
         this.routes = new RouteTable(Map.of(
                 ApiContract.PUT_ORDER, orders::put,
                 ApiContract.GET_ORDER, orders::get,
                 ApiContract.EVALUATE, cancellations::evaluate,
                 ApiContract.REQUEST_CANCELLATION, cancellations::request,
                 ApiContract.RESOLVE_CANCELLATION, cancellations::resolve,
+                ApiContract.PUT_HOLD, holds::put,
+                ApiContract.DELETE_HOLD, holds::delete,
                 ApiContract.POLICIES, policies::list));
         this.json = json;
         this.config = config;
@@ -82,7 +84,8 @@ public class ApiRouter {
                         List.of(new FieldError("(body)", "malformed JSON")));
             }
         }
-        ApiRequest request = new ApiRequest(new TenantId(tenant), match.get().routeKey(),
+        String actor = event.claim(config.api().actorClaim());
+        ApiRequest request = new ApiRequest(new TenantId(tenant), actor != null ? actor : tenant, match.get().routeKey(),
                 match.get().pathParameters(), event.queryStringParameters() == null ? Map.of()
                         : event.queryStringParameters(), parsed, lowerCase(event.headers()), requestId,
                 clock.instant());

@@ -10,6 +10,7 @@ import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.deadline.OrderTimers;
 
 /** The order view: the order, its computed deadlines, its cancellation requests and its history. */
 final class OrderViewJson {
@@ -26,7 +27,22 @@ final class OrderViewJson {
         putIfPresent(json, "snapshotAt", stored.stamp().occurredAt());
         json.set("order", OrderJson.write(stored.order()));
         ObjectNode deadlines = json.putObject("deadlines");
-        putIfPresent(deadlines, "shipBy", stored.order().shipBy());
+        OrderTimers timers = stored.timers();
+        putIfPresent(deadlines, "shipBy", timers.deadlines().shipBy());
+        if (timers.deadlines().shipBy() != null) {
+            deadlines.put("shipBySource", timers.deadlines().shipByComputed() ? "POLICY" : "ORDER");
+        }
+        putIfPresent(deadlines, "autoCancelAt", timers.deadlines().autoCancelAt());
+        putIfPresent(deadlines, "overdueSince", timers.overdueSince());
+        ArrayNode warned = deadlines.putArray("warningsSent");
+        timers.warned().stream().sorted().forEach(lead -> warned.add(lead.toString()));
+        if (timers.hold() != null) {
+            ObjectNode hold = deadlines.putObject("autoCancelHold");
+            hold.put("until", timers.hold().until().toString());
+            hold.put("by", timers.hold().by());
+            putIfPresent(hold, "note", timers.hold().note());
+            hold.put("setAt", timers.hold().setAt().toString());
+        }
         putIfPresent(deadlines, "nextDueAt", stored.nextDueAt());
         ArrayNode requests = json.putArray("cancellationRequests");
         record.requests().forEach(request -> requests.add(DecisionJson.write(request)));

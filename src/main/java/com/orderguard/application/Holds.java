@@ -1,0 +1,70 @@
+package com.orderguard.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.CancellationStore.CommitResult;
+import com.orderguard.application.port.CancellationStore.OrderCommit;
+import com.orderguard.application.port.OrderStore;
+import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.deadline.Hold;
+import com.orderguard.domain.deadline.OrderTimers;
+
+/**
+ * The manual override "do not auto-cancel this order": who set it, until when and why. While it stands, the sweep
+ * neither auto-cancels the order nor auto-approves a request that would cancel it; the due-time index entry moves
+ * to the hold's end.
+ */
+public class Holds {
+
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final OrderStore orders;
+    private final CancellationStore store;
+    private final DeadlinePolicy deadlines;
+
+    public Holds(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines) {
+        this.orders = orders;
+        this.store = store;
+        this.deadlines = deadlines;
+    }
+
+    /** Sets (or replaces) the hold; empty when the tenant has no such order. */
+    public Optional<StoredOrder> hold(TenantId tenant, OrderKey key, Hold hold, Instant now) {
+        return change(tenant, key, hold, "AUTO_CANCEL_HOLD", "auto-cancel held until " + hold.until() + " by "
+                + hold.by(), now);
+    }
+
+    /** Lifts the hold, if any; empty when the tenant has no such order. */
+    public Optional<StoredOrder> lift(TenantId tenant, OrderKey key, String by, Instant now) {
+        Optional<StoredOrder> current = orders.find(tenant, key);
+        if (current.isEmpty() || current.get().timers().hold() == null) {
+            return current;
+        }
+        return change(tenant, key, null, "AUTO_CANCEL_HOLD_LIFTED", "auto-cancel hold lifted by " + by, now);
+    }
+
+    private Optional<StoredOrder> change(TenantId tenant, OrderKey key, Hold hold, String kind, String summary,
+            Instant now) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<StoredOrder> found = orders.find(tenant, key);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredOrder before = found.get();
+            OrderTimers timers = before.timers().withHold(hold);
+            OrderCommit commit = new OrderCommit(before, before.order(), timers, before.cancelledBy(),
+                    deadlines.next(before.order(), timers), List.of(), List.of(),
+                    List.of(new HistoryEntry(now, kind, summary, "hold-" + now.toEpochMilli())), List.of(), null, now);
+            if (store.commit(commit) instanceof CommitResult.Committed committed) {
+                return Optional.of(committed.order());
+            }
+            Backoff.pause(attempt);
+        }
+        throw new ConcurrentUpdateException("order " + key + " kept changing while setting its hold");
+    }
+}

@@ -1,0 +1,31 @@
+package com.orderguard.domain.deadline;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How a pack sets an order's deadlines when the order does not carry them. {@code shipBy} null: the ship-by time is
+ * only ever the one the order gives (Ozon's shipment_date). {@code autoCancel} null: the platform does not cancel
+ * late orders by itself.
+ */
+public record DeadlineRules(ShipBy shipBy, AutoCancel autoCancel) {
+
+    /**
+     * The ship-by time counted from payment: {@code hours} after it (Lazada's 48 h), or the end of the
+     * {@code workingDays}-th working day after the payment date (Shopee's days to ship, TikTok's 2 working days);
+     * pre-order lines and some delivery schemes (Shopee cross-border, {@code CB}) have their own day counts.
+     */
+    public record ShipBy(Duration hours, int workingDays, Integer preOrderWorkingDays,
+            Map<String, Integer> schemeWorkingDays, String source) {
+        public ShipBy {
+            schemeWorkingDays = Map.copyOf(schemeWorkingDays);
+        }
+    }
+
+    /**
+     * When the platform cancels an order that has not shipped: {@code workingDays} working days (same local time)
+     * and then {@code days} calendar days after the ship-by time (both 0: at the ship-by time itself).
+     */
+    public record AutoCancel(int workingDays, int days, String source) {
+    }
+}
