@@ -2,6 +2,7 @@ package com.orderguard.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.orderguard.domain.Order;
@@ -34,7 +35,7 @@ public class DeadlinePolicy {
         Instant clockStart = order.paidAt() != null ? order.paidAt() : order.placedAt();
         PolicyPack pack = clockStart == null ? null : catalog.inForce(order, clockStart).orElse(null);
         if (pack == null) {
-            return timers.withDeadlines(Deadlines.of(order, null, calendars.of(order.site(), java.time.ZoneOffset.UTC)));
+            return timers.withDeadlines(Deadlines.of(order, null, calendars.of(order.site(), ZoneOffset.UTC)));
         }
         return timers.withDeadlines(Deadlines.of(order, pack, calendars.of(order.site(), pack.zone())));
     }

@@ -85,7 +85,8 @@ final class TimerMapper {
         }
         String pendingId = string(item, PENDING_ID);
         PendingRequest pending = pendingId == null ? null : new PendingRequest(pendingId, instant(item, PENDING_BY),
-                Outcome.valueOf(string(item, PENDING_IF_NO_RESPONSE)), DecisionKind.valueOf(string(item, PENDING_KIND)));
+                Outcome.valueOf(string(item, PENDING_IF_NO_RESPONSE)),
+                DecisionKind.valueOf(string(item, PENDING_KIND)));
         return new OrderTimers(deadlines, warned, instant(item, OVERDUE), hold, pending);
     }
 

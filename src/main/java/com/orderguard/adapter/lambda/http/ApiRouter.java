@@ -85,7 +85,8 @@ public class ApiRouter {
             }
         }
         String actor = event.claim(config.api().actorClaim());
-        ApiRequest request = new ApiRequest(new TenantId(tenant), actor != null ? actor : tenant, match.get().routeKey(),
+        ApiRequest request = new ApiRequest(new TenantId(tenant), actor != null ? actor : tenant,
+                match.get().routeKey(),
                 match.get().pathParameters(), event.queryStringParameters() == null ? Map.of()
                         : event.queryStringParameters(), parsed, lowerCase(event.headers()), requestId,
                 clock.instant());
