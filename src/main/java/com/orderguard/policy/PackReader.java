@@ -17,6 +17,7 @@ import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.deadline.DeadlineRules;
+import com.orderguard.domain.health.HealthRules;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.Rule;
 
@@ -30,7 +31,7 @@ final class PackReader {
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SCHEME = Pattern.compile("[A-Z]{2,10}");
     private static final Set<String> FIELDS = Set.of("id", "version", "title", "marketplace", "sites", "scheme",
-            "defaultScheme", "effectiveFrom", "timeZone", "options", "deadlines", "rules");
+            "defaultScheme", "effectiveFrom", "timeZone", "options", "deadlines", "health", "rules");
 
     private PackReader() {
     }
@@ -82,11 +83,12 @@ final class PackReader {
         }
         checkRules(rules, common.size(), errors);
         DeadlineRules deadlines = DeadlineReader.read(json.node("deadlines"), "deadlines", errors);
+        HealthRules health = HealthReader.read(json.node("health"), "health", errors);
         if (!errors.isEmpty()) {
             throw new PolicyPackException(file, errors.list());
         }
         return new Read(new PolicyPack(id, version, marketplace, sites, scheme, effectiveFrom, zone, title, rules,
-                deadlines), Boolean.TRUE.equals(defaultScheme));
+                deadlines, health), Boolean.TRUE.equals(defaultScheme));
     }
 
     /** Reads the common rules every pack starts with. */

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.deadline.DeadlineRules;
+import com.orderguard.domain.health.HealthRules;
 
 /**
  * The rules of one marketplace site (and delivery scheme, where the marketplace has several) from one date on.
@@ -17,9 +18,11 @@ import com.orderguard.domain.deadline.DeadlineRules;
  * @param version e.g. {@code 2024-11-13}
  * @param scheme the delivery scheme the pack covers (Ozon {@code FBS} / {@code RFBS}), or null for all
  * @param deadlines how the pack sets ship-by and auto-cancel times, or null when it sets none
+ * @param health the seller metrics of the marketplace and their thresholds ({@link HealthRules#NONE} if none)
  */
 public record PolicyPack(String id, String version, Marketplace marketplace, Set<String> sites, String scheme,
-        Instant effectiveFrom, ZoneId zone, String title, List<Rule> rules, DeadlineRules deadlines) {
+        Instant effectiveFrom, ZoneId zone, String title, List<Rule> rules, DeadlineRules deadlines,
+        HealthRules health) {
 
     public PolicyPack {
         sites = Set.copyOf(sites);

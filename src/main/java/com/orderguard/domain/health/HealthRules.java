@@ -1,0 +1,42 @@
+package com.orderguard.domain.health;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A marketplace's shop-health rules from its pack: the metrics, Shopee's penalty points (earned per week a
+ * metric is breached, reset on the first Monday of each quarter, privileges withdrawn at each tier), and Ozon's
+ * fine tiers on its error index.
+ */
+public record HealthRules(List<MetricDefinition> metrics, PenaltyPoints points, FineTiers fines) {
+
+    public static final HealthRules NONE = new HealthRules(List.of(), null, null);
+
+    public HealthRules {
+        metrics = List.copyOf(metrics);
+    }
+
+    /** Points per breached week of a metric, tiers of the running total, and their source. */
+    public record PenaltyPoints(List<WeeklyPoints> weekly, List<Integer> tiers, String source) {
+        public PenaltyPoints {
+            weekly = List.copyOf(weekly);
+            tiers = List.copyOf(tiers);
+        }
+    }
+
+    /** {@code points} for every completed week in which metric {@code metric} was breached. */
+    public record WeeklyPoints(String metric, int points) {
+    }
+
+    /** Fines by the value of {@code metric}: the highest tier whose {@code above} it exceeds. */
+    public record FineTiers(String metric, List<FineTier> tiers, BigDecimal maxFine, String currency,
+            double blockAbove, String source) {
+        public FineTiers {
+            tiers = List.copyOf(tiers);
+        }
+    }
+
+    /** Above {@code above}, a fine of {@code percentOfPrice} of each order's price. */
+    public record FineTier(double above, BigDecimal percentOfPrice) {
+    }
+}
