@@ -18,7 +18,8 @@ public final class OrderValidator {
     /** Largest quantity of one line. */
     public static final int MAX_QUANTITY = 100_000;
 
-    private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Shop ids: letters, digits, '.', '-' and '_', 1 to 64 characters. */
+    public static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CARRIER = Pattern.compile("[A-Z0-9_]{1,64}");
     private static final Pattern SCHEME = Pattern.compile("[A-Z]{2,10}");
 

@@ -81,6 +81,22 @@ public final class Events {
         return message.toString();
     }
 
+    /** A MARKETPLACE_PAYLOAD message body: a platform's own JSON from {@code source}, with an optional shop id. */
+    public static String marketplace(String eventId, String tenant, String occurredAt, String source, String shopId,
+            JsonNode payload) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("eventId", eventId);
+        message.put("tenantId", tenant);
+        message.put("type", "MARKETPLACE_PAYLOAD");
+        message.put("occurredAt", occurredAt);
+        message.put("source", source);
+        if (shopId != null) {
+            message.put("shopId", shopId);
+        }
+        message.set("payload", payload);
+        return message.toString();
+    }
+
     /** Parses JSON text. */
     public static JsonNode parse(String text) {
         try {

@@ -6,13 +6,17 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.orderguard.adapter.marketplace.MarketplaceOrder;
 import com.orderguard.application.CancellationOutcome;
 import com.orderguard.application.Cancellations;
+import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.SnapshotOutcome;
 import com.orderguard.application.SnapshotSource;
 import com.orderguard.domain.FieldError;
 import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.decision.CancellationRequest;
 
 /** Applies one queue message to the store. Throws {@link InvalidMessageException} for a message to reject. */
 @ApplicationScoped
@@ -20,11 +24,14 @@ public class MessageHandler {
 
     private final OrderSnapshots snapshots;
     private final Cancellations cancellations;
+    private final OrderQueries queries;
     private final Clock clock;
 
-    public MessageHandler(OrderSnapshots snapshots, Cancellations cancellations, Clock clock) {
+    public MessageHandler(OrderSnapshots snapshots, Cancellations cancellations, OrderQueries queries,
+            Clock clock) {
         this.snapshots = snapshots;
         this.cancellations = cancellations;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -37,19 +44,57 @@ public class MessageHandler {
                     + applySnapshot(envelope, snapshot.order());
         }
         if (message instanceof QueueMessage.CancellationRequested requested) {
-            String applied = applySnapshot(envelope, requested.order());
-            CancellationOutcome outcome = cancellations.request(envelope.tenant(), requested.order().key(),
-                    requested.request(), clock.instant());
-            if (outcome instanceof CancellationOutcome.NoPolicy noPolicy) {
-                throw rejected("order.site", noPolicy.detail());
-            }
-            if (outcome instanceof CancellationOutcome.RequestIdReused) {
-                throw rejected("request.requestId", "was already used for a different request");
-            }
-            return "event " + envelope.eventId() + " for " + requested.order().key() + ": snapshot " + applied
-                    + ", request " + requested.request().requestId() + " " + summary(outcome);
+            return "event " + envelope.eventId() + " for " + requested.order().key() + ": "
+                    + applyRequest(envelope, requested.order(), requested.request(), false);
+        }
+        if (message instanceof QueueMessage.MarketplacePayload payload) {
+            return "event " + envelope.eventId() + " from " + payload.source() + " for "
+                    + payload.mapped().order().key() + ": " + applyPayload(envelope, payload.mapped());
         }
         throw new IllegalStateException("unhandled message type " + envelope.type());
+    }
+
+    /**
+     * A payload without a request is applied like ORDER_SNAPSHOT, one with a request like CANCELLATION_REQUESTED.
+     * When the platform has already carried the cancellation out, its final state is applied after the request,
+     * under an event id derived from the message's; if the stored order is cancelled already (this event was
+     * applied before, or an earlier poll saw the same cancellation), only that final state is applied, so the
+     * stored order never flips back to the stage before the cancellation.
+     */
+    private String applyPayload(QueueMessage.Envelope envelope, MarketplaceOrder mapped) {
+        if (mapped.request() == null) {
+            return "snapshot " + applySnapshot(envelope, mapped.order());
+        }
+        if (!mapped.settled()) {
+            return applyRequest(envelope, mapped.order(), mapped.request(), true);
+        }
+        QueueMessage.Envelope settled = new QueueMessage.Envelope(envelope.eventId() + "#settled",
+                envelope.tenant(), envelope.type(), envelope.occurredAt());
+        boolean cancelledAlready = queries.view(envelope.tenant(), mapped.order().key())
+                .map(stored -> stored.stored().order().status() == OrderStatus.CANCELLED).orElse(false);
+        String requested = cancelledAlready ? "cancellation already recorded"
+                : applyRequest(envelope, mapped.requestedOn(), mapped.request(), true);
+        return requested + ", then snapshot " + applySnapshot(settled, mapped.order());
+    }
+
+    /**
+     * Applies the order as it stood, then decides and records the request on it. A request mapped from a
+     * marketplace payload has no fields of its own in the message, so its errors name the payload.
+     */
+    private String applyRequest(QueueMessage.Envelope envelope, Order order, CancellationRequest request,
+            boolean fromPayload) {
+        String applied = applySnapshot(envelope, order);
+        CancellationOutcome outcome = cancellations.request(envelope.tenant(), order.key(), request,
+                clock.instant());
+        if (outcome instanceof CancellationOutcome.NoPolicy noPolicy) {
+            throw rejected(fromPayload ? "payload" : "order.site", noPolicy.detail());
+        }
+        if (outcome instanceof CancellationOutcome.RequestIdReused) {
+            throw fromPayload ? rejected("payload", "request " + request.requestId()
+                    + " was recorded before with different content")
+                    : rejected("request.requestId", "was already used for a different request");
+        }
+        return "snapshot " + applied + ", request " + request.requestId() + " " + summary(outcome);
     }
 
     private String applySnapshot(QueueMessage.Envelope envelope, Order order) {

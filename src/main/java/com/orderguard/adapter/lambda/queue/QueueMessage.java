@@ -2,6 +2,7 @@ package com.orderguard.adapter.lambda.queue;
 
 import java.time.Instant;
 
+import com.orderguard.adapter.marketplace.MarketplaceOrder;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.CancellationRequest;
@@ -23,5 +24,12 @@ public sealed interface QueueMessage {
     /** {@code CANCELLATION_REQUESTED}: the order as it stood and the request made on it. */
     record CancellationRequested(Envelope envelope, Order order, CancellationRequest request)
             implements QueueMessage {
+    }
+
+    /**
+     * {@code MARKETPLACE_PAYLOAD}: a marketplace's own order JSON from {@code source}, mapped to the canonical
+     * order and the cancellation request it carries, if any.
+     */
+    record MarketplacePayload(Envelope envelope, String source, MarketplaceOrder mapped) implements QueueMessage {
     }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.json.DecisionJson;
 import com.orderguard.adapter.json.JsonReader;
 import com.orderguard.adapter.json.OrderJson;
+import com.orderguard.adapter.marketplace.MarketplaceOrder;
+import com.orderguard.adapter.marketplace.MarketplacePayloads;
+import com.orderguard.adapter.marketplace.PayloadContext;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Order;
@@ -26,7 +29,7 @@ public final class QueueMessageReader {
             "MARKETPLACE_PAYLOAD");
 
     private static final Set<String> FIELDS = Set.of("eventId", "tenantId", "type", "occurredAt", "order",
-            "request", "source", "payload");
+            "request", "source", "payload", "shopId");
 
     private QueueMessageReader() {
     }
@@ -68,8 +71,13 @@ public final class QueueMessageReader {
                 return new QueueMessage.CancellationRequested(envelope(eventId, tenant, type, occurredAt), order,
                         request);
             }
-        } else if (type != null && TYPES.contains(type)) {
-            errors.add("type", type + " messages are not handled yet");
+        } else if ("MARKETPLACE_PAYLOAD".equals(type)) {
+            String source = json.string("source");
+            MarketplaceOrder mapped = marketplacePayload(json, source, occurredAt, now, errors);
+            if (errors.isEmpty()) {
+                return new QueueMessage.MarketplacePayload(envelope(eventId, tenant, type, occurredAt), source,
+                        mapped);
+            }
         }
         throw new InvalidMessageException("message rejected", errors.list());
     }
@@ -106,6 +114,29 @@ public final class QueueMessageReader {
         String derivedId = RequestValidator.REQUEST_ID.matcher(eventId).matches() ? eventId
                 : "evt-" + java.util.UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return RequestValidator.validate(draft, "request", derivedId, now, errors);
+    }
+
+    /**
+     * The payload of a MARKETPLACE_PAYLOAD message, mapped by its source's adapter. The optional {@code shopId}
+     * (additive to the contract) names the seller's shop, which none of the platforms' payloads carries.
+     */
+    private static MarketplaceOrder marketplacePayload(JsonReader json, String source, Instant occurredAt,
+            Instant now, FieldErrors errors) {
+        if (source != null && !MarketplacePayloads.SOURCES.contains(source)) {
+            errors.add("source", "must be one of " + String.join(", ", MarketplacePayloads.SOURCES));
+        }
+        InputRules.required(source, "source", errors);
+        JsonNode payload = json.node("payload");
+        if (payload == null) {
+            errors.add("payload", "is required");
+        }
+        String shopId = InputRules.matching(json.string("shopId"), OrderValidator.SHOP_ID,
+                "1-64 letters, digits, '.', '-' or '_'", "shopId", errors);
+        if (errors.has("source") || payload == null || occurredAt == null) {
+            return null;
+        }
+        return MarketplacePayloads.map(source, payload, "payload", new PayloadContext(shopId, occurredAt, now),
+                errors);
     }
 
     private static QueueMessage.Envelope envelope(String eventId, String tenant, String type, Instant occurredAt) {
