@@ -21,6 +21,8 @@ import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.PendingRequest;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.OrderTimers;
+import com.orderguard.domain.health.MetricEvents;
+import com.orderguard.domain.health.ShopKey;
 import com.orderguard.domain.decision.CancellationRequest;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.Decisions;
@@ -48,13 +50,15 @@ public class Cancellations {
     private final CancellationStore requests;
     private final PolicyCatalog catalog;
     private final DeadlinePolicy deadlines;
+    private final ShopHealthService health;
 
     public Cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
-            DeadlinePolicy deadlines) {
+            DeadlinePolicy deadlines, ShopHealthService health) {
         this.orders = orders;
         this.requests = requests;
         this.catalog = catalog;
         this.deadlines = deadlines;
+        this.health = health;
     }
 
     /** Decides without storing anything (what-if). The order's ship-by time is computed when it gives none. */
@@ -91,14 +95,17 @@ public class Cancellations {
             String buyerId = before.order().buyerId();
             BuyerHistory buyer = buyerId == null ? BuyerHistory.NONE
                     : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
-            SellerMetrics seller = new SellerMetrics(List.of(), prior(stored.get().requests()), buyer.requests(),
-                    List.of());
+            SellerMetrics seller = new SellerMetrics(
+                    health.current(tenant, ShopKey.of(before.order()), pack.get(), now),
+                    prior(stored.get().requests()), buyer.requests(), List.of());
             Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
             Decision decision = Decisions.decide(effective, request, pack.get(), seller, now);
             CancellationRecord record = new CancellationRecord(request, decision, pack.get().ref(),
                     statusOf(decision), now, null, fingerprint);
-            CommitResult result = requests.commit(decided(before, stored.get().requests(), record, buyer, now));
+            OrderCommit commit = decided(before, stored.get().requests(), record, buyer, now);
+            CommitResult result = requests.commit(commit);
             if (result instanceof CommitResult.Committed committed) {
+                health.afterCounting(tenant, commit.counts(), now);
                 return new CancellationOutcome.Recorded(record, committed.order());
             }
             Backoff.pause(attempt);
@@ -133,8 +140,11 @@ public class Cancellations {
                     approve ? "APPROVE" : "REJECT", now, note);
             OutboxEvent event = new OutboxEvent.CancellationResolved(OutboxEvent.id("CancellationResolved", tenant,
                     key, requestId), tenant, key, now, requestId, status, how);
-            CommitResult result = requests.commit(resolution(before, requestId, status, how, event, now));
+            OrderCommit commit = resolution(before, requestId, status, how, event,
+                    record.decision().countsAgainstSeller(), now);
+            CommitResult result = requests.commit(commit);
             if (result instanceof CommitResult.Committed committed) {
+                health.afterCounting(tenant, commit.counts(), now);
                 return new CancellationOutcome.Resolved(record.resolved(status, how), committed.order());
             }
             Backoff.pause(attempt);
@@ -147,7 +157,7 @@ public class Cancellations {
      * Shared with the sweep, which resolves expired requests the way the platform does.
      */
     OrderCommit resolution(StoredOrder before, String requestId, RequestStatus status,
-            CancellationRecord.Resolution how, OutboxEvent event, Instant now) {
+            CancellationRecord.Resolution how, OutboxEvent event, boolean counts, Instant now) {
         boolean approved = status == RequestStatus.APPROVED;
         Order order = approved ? before.order().withStatus(OrderStatus.CANCELLED) : before.order();
         PendingRequest pending = before.pending() != null && before.pending().requestId().equals(requestId)
@@ -158,7 +168,8 @@ public class Cancellations {
         return new OrderCommit(before, order, timers, approved ? requestId : before.cancelledBy(),
                 deadlines.next(order, timers), List.of(),
                 List.of(new Transition(requestId, RequestStatus.PENDING, status, how)),
-                List.of(new HistoryEntry(now, "CANCELLATION_RESOLVED", summary, requestId)), List.of(event), null, now);
+                List.of(new HistoryEntry(now, "CANCELLATION_RESOLVED", summary, requestId)), List.of(event), null,
+                cancellationCounts(order, approved && counts, now), null, now);
     }
 
     /** The changes a new decision makes: the request, the order's state, the superseded request, the buyer. */
@@ -181,7 +192,7 @@ public class Cancellations {
                     new Transition(r.requestId(), RequestStatus.PENDING, RequestStatus.SUPERSEDED, superseded)));
             timers = timers.withPending(decision.outcome() == Outcome.PENDING_SELLER
                     ? new PendingRequest(record.requestId(), decision.respondBy(), decision.ifNoResponse(),
-                            decision.kind()) : null);
+                            decision.kind(), decision.countsAgainstSeller()) : null);
         }
         CancellationRequest request = record.request();
         String summary = "cancellation request " + record.requestId() + " by " + request.initiator() + " ("
@@ -193,7 +204,16 @@ public class Cancellations {
                 record.requestId()), tenant, key, now, record);
         return new OrderCommit(before, order, timers, cancelledBy, deadlines.next(order, timers), List.of(record),
                 transitions, List.of(new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId())),
-                List.of(event), buyerUpdate(before.order(), buyer, record, now), now);
+                List.of(event), buyerUpdate(before.order(), buyer, record, now),
+                cancellationCounts(order, decision.outcome() == Outcome.APPROVED && decision.countsAgainstSeller(),
+                        now),
+                null, now);
+    }
+
+    /** A cancellation that took effect now and counts against the seller, for the shop's buckets. */
+    ShopCounts cancellationCounts(Order order, boolean counts, Instant now) {
+        return counts ? new ShopCounts(ShopKey.of(order), MetricEvents.ofCancellation(now, deadlines.zoneOf(order)))
+                : ShopCounts.none(ShopKey.of(order));
     }
 
     private static BuyerUpdate buyerUpdate(Order order, BuyerHistory buyer, CancellationRecord record, Instant now) {

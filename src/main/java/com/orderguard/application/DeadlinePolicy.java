@@ -40,6 +40,15 @@ public class DeadlinePolicy {
         return timers.withDeadlines(Deadlines.of(order, pack, calendars.of(order.site(), pack.zone())));
     }
 
+    /** The time zone of the order's site: its calendar's, else its pack's, else UTC. */
+    public java.time.ZoneId zoneOf(Order order) {
+        var calendar = calendars.all().get(order.site());
+        if (calendar != null) {
+            return calendar.zone();
+        }
+        return catalog.inForce(order, Instant.MAX).map(PolicyPack::zone).orElse(ZoneOffset.UTC);
+    }
+
     /** When the sweep must next look at the order (null: never). */
     public Instant next(Order order, OrderTimers timers) {
         return Timers.next(order, timers, leads);

@@ -13,6 +13,7 @@ import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.Hold;
 import com.orderguard.domain.deadline.OrderTimers;
+import com.orderguard.domain.health.ShopKey;
 
 /**
  * The manual override "do not auto-cancel this order": who set it, until when and why. While it stands, the sweep
@@ -59,7 +60,8 @@ public class Holds {
             OrderTimers timers = before.timers().withHold(hold);
             OrderCommit commit = new OrderCommit(before, before.order(), timers, before.cancelledBy(),
                     deadlines.next(before.order(), timers), List.of(), List.of(),
-                    List.of(new HistoryEntry(now, kind, summary, "hold-" + now.toEpochMilli())), List.of(), null, now);
+                    List.of(new HistoryEntry(now, kind, summary, "hold-" + now.toEpochMilli())), List.of(), null,
+                    ShopCounts.none(ShopKey.of(before.order())), null, now);
             if (store.commit(commit) instanceof CommitResult.Committed committed) {
                 return Optional.of(committed.order());
             }

@@ -15,6 +15,9 @@ import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.OrderTimers;
+import com.orderguard.domain.health.Counts;
+import com.orderguard.domain.health.MetricEvents;
+import com.orderguard.domain.health.ShopKey;
 
 /**
  * Stores order snapshots from the API and the queue: idempotent by event id, and an older snapshot never
@@ -26,14 +29,17 @@ public class OrderSnapshots {
 
     private final OrderStore store;
     private final DeadlinePolicy deadlines;
+    private final ShopHealthService health;
     private final Duration eventRetention;
 
     /**
      * @param eventRetention how long an event id is remembered; longer than the queue keeps a message
      */
-    public OrderSnapshots(OrderStore store, DeadlinePolicy deadlines, Duration eventRetention) {
+    public OrderSnapshots(OrderStore store, DeadlinePolicy deadlines, ShopHealthService health,
+            Duration eventRetention) {
         this.store = store;
         this.deadlines = deadlines;
+        this.health = health;
         this.eventRetention = eventRetention;
     }
 
@@ -55,11 +61,15 @@ public class OrderSnapshots {
             OrderTimers timers = deadlines.refresh(order, current.map(StoredOrder::timers).orElse(OrderTimers.NONE));
             Instant nextDue = deadlines.next(order, timers);
             long version = current.map(StoredOrder::version).orElse(0L);
+            Counts counts = MetricEvents.ofSnapshot(previous, order, timers.deadlines().shipBy(), source.occurredAt(),
+                    deadlines.zoneOf(order));
             SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, timers, nextDue,
                     Objects.equals(previous, order) ? null : history(previous, order, source),
-                    new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)), now);
+                    new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)),
+                    new ShopCounts(ShopKey.of(order), counts), now);
             SnapshotWriteResult result = store.write(write);
             if (result instanceof SnapshotWriteResult.Written) {
+                health.afterCounting(tenant, write.counts(), now);
                 return new SnapshotOutcome.Applied(new StoredOrder(tenant, order, version + 1, stamp, now, nextDue,
                         timers, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty());
             }

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.health.ShopKey;
 
 /**
  * An event for the outside world, written in the same transaction as the change it reports (transactional
@@ -27,7 +28,7 @@ public sealed interface OutboxEvent {
 
     /** A stable event id: type, tenant, order and what makes the event unique. */
     static String id(String type, TenantId tenant, OrderKey key, String unique) {
-        return type + ":" + tenant + ":" + key + ":" + unique;
+        return type + ":" + tenant + ":" + (key == null ? "shop" : key.toString()) + ":" + unique;
     }
 
     /** A request was decided. */
@@ -48,6 +49,11 @@ public sealed interface OutboxEvent {
     /** The ship-by time is {@code lead} away and the order has not shipped. */
     record ShipByApproaching(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
             Instant shipBy, Duration lead) implements OutboxEvent {
+    }
+
+    /** A shop metric crossed into at risk or breached ({@code orderKey} is null: the event is about a shop). */
+    record MetricAtRisk(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt, ShopKey shop,
+            String metric, String window, double value, double threshold, String status) implements OutboxEvent {
     }
 
     /** The platform cancelled the order as not shipped in time. */

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +29,10 @@ public class Sweep {
     private static final Logger LOG = Logger.getLogger(Sweep.class.getName());
     private static final int MAX_ATTEMPTS = 4;
 
+    /** A shop of a tenant, whose metrics the run changed. */
+    record TenantShop(com.orderguard.domain.TenantId tenant, com.orderguard.domain.health.ShopKey shop) {
+    }
+
     /** What became of one due item. */
     enum Result { ACTED, SKIPPED, FAILED }
 
@@ -34,6 +40,7 @@ public class Sweep {
     private final CancellationStore store;
     private final DeadlinePolicy deadlines;
     private final TimeoutActions actions;
+    private final ShopHealthService health;
     private final Clock clock;
     private final int shards;
     private final int pageSize;
@@ -42,10 +49,12 @@ public class Sweep {
      * @param clock measures the time budget only; what is due is judged against the {@code now} of each run
      */
     public Sweep(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines,
-            com.orderguard.domain.decision.PolicyCatalog catalog, Clock clock, int shards, int pageSize) {
+            com.orderguard.domain.decision.PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
+            int pageSize) {
         this.orders = orders;
         this.store = store;
         this.deadlines = deadlines;
+        this.health = health;
         this.actions = new TimeoutActions(catalog, deadlines);
         this.clock = clock;
         this.shards = shards;
@@ -58,6 +67,7 @@ public class Sweep {
      */
     public SweepReport run(String runId, Instant now, Duration budget, int firstShard) {
         Instant stopAt = clock.instant().plus(budget);
+        Map<TenantShop, ShopCounts> counted = new LinkedHashMap<>();
         List<SweepReport.ShardReport> reports = new ArrayList<>();
         boolean complete = true;
         for (int i = 0; i < shards && complete; i++) {
@@ -77,18 +87,20 @@ public class Sweep {
                 for (StoredOrder due : page.orders()) {
                     examined++;
                     maxLag = Math.max(maxLag, Duration.between(due.nextDueAt(), now).toSeconds());
-                    counts[process(due, now).ordinal()]++;
+                    counts[process(due, now, counted).ordinal()]++;
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
             reports.add(new SweepReport.ShardReport(shard, examined, counts[Result.ACTED.ordinal()],
                     counts[Result.SKIPPED.ordinal()], counts[Result.FAILED.ordinal()], pages, maxLag));
         }
+        // one look per shop at the end of the run, not one per cancelled order
+        counted.forEach((shop, shopCounts) -> health.afterCounting(shop.tenant(), shopCounts, now));
         return new SweepReport(runId, now, reports, complete);
     }
 
     /** Applies what is due for one order; a lost race re-reads it (the index copy may also be a little stale). */
-    Result process(StoredOrder due, Instant now) {
+    Result process(StoredOrder due, Instant now, Map<TenantShop, ShopCounts> counted) {
         StoredOrder current = due;
         try {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -98,6 +110,11 @@ public class Sweep {
                     return Result.SKIPPED;
                 }
                 if (store.commit(commit.get()) instanceof CommitResult.Committed) {
+                    if (!commit.get().counts().isEmpty()) {
+                        counted.merge(new TenantShop(current.tenant(), commit.get().counts().shop()),
+                                commit.get().counts(),
+                                (a, b) -> new ShopCounts(a.shop(), a.counts().plus(b.counts())));
+                    }
                     return Result.ACTED;
                 }
                 Optional<StoredOrder> fresh = orders.find(current.tenant(), current.order().key());

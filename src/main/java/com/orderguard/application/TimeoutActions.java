@@ -17,6 +17,9 @@ import com.orderguard.domain.PendingRequest;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.DueAction;
 import com.orderguard.domain.deadline.OrderTimers;
+import com.orderguard.domain.health.Counts;
+import com.orderguard.domain.health.MetricEvents;
+import com.orderguard.domain.health.ShopKey;
 import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.CancellationRequest;
 import com.orderguard.domain.decision.Channel;
@@ -62,6 +65,7 @@ class TimeoutActions {
         List<HistoryEntry> history = new ArrayList<>();
         List<OutboxEvent> events = new ArrayList<>();
         Set<java.time.Duration> warned = new HashSet<>(timers.warned());
+        boolean counted = false;
         // when several warnings fall due at once (the order was first seen late), only the most urgent goes out
         java.time.Duration urgent = actions.stream().filter(a -> a instanceof DueAction.Warn w && w.send())
                 .map(a -> ((DueAction.Warn) a).lead()).min(java.util.Comparator.naturalOrder()).orElse(null);
@@ -82,6 +86,7 @@ class TimeoutActions {
                 Optional<CancellationRecord> record = autoCancel(order, timers, autoCancel.dueAt(), now);
                 if (record.isPresent() && record.get().decision().outcome() == Outcome.APPROVED) {
                     created.add(record.get());
+                    counted = record.get().decision().countsAgainstSeller();
                     order = order.withStatus(OrderStatus.CANCELLED);
                     cancelledBy = AUTO_CANCEL_ID;
                     if (timers.pending() != null) {
@@ -106,6 +111,7 @@ class TimeoutActions {
                 transitions.add(new Transition(pending.requestId(), RequestStatus.PENDING, status, how));
                 timers = timers.withPending(null);
                 if (approve) {
+                    counted = pending.countsAgainstSeller();
                     order = order.withStatus(OrderStatus.CANCELLED);
                     cancelledBy = pending.requestId();
                     events.add(new OutboxEvent.RequestAutoApproved(OutboxEvent.id("RequestAutoApproved", tenant, key,
@@ -119,8 +125,9 @@ class TimeoutActions {
             }
         }
         timers = timers.withWarned(warned);
+        Counts counts = counted ? MetricEvents.ofCancellation(now, deadlines.zoneOf(order)) : Counts.NONE;
         return Optional.of(new OrderCommit(before, order, timers, cancelledBy, deadlines.next(order, timers), created,
-                transitions, history, events, null, now));
+                transitions, history, events, null, new ShopCounts(ShopKey.of(order), counts), null, now));
     }
 
     /** The platform's auto-cancel, decided by the pack in force at the deadline. */

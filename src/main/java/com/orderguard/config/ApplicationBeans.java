@@ -8,11 +8,14 @@ import jakarta.inject.Singleton;
 
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.DeadlinePolicy;
+import com.orderguard.application.Defects;
 import com.orderguard.application.Holds;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
+import com.orderguard.application.ShopHealthService;
 import com.orderguard.application.Sweep;
 import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.deadline.CalendarCatalog;
 import com.orderguard.domain.decision.PolicyCatalog;
@@ -39,21 +42,35 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    OrderSnapshots orderSnapshots(OrderStore store, DeadlinePolicy deadlines, OrderGuardConfig config) {
-        return new OrderSnapshots(store, deadlines, config.eventRetention());
+    OrderSnapshots orderSnapshots(OrderStore store, DeadlinePolicy deadlines, ShopHealthService health,
+            OrderGuardConfig config) {
+        return new OrderSnapshots(store, deadlines, health, config.eventRetention());
     }
 
     @Produces
     @Singleton
-    OrderQueries orderQueries(OrderStore store) {
-        return new OrderQueries(store);
+    ShopHealthService shopHealth(HealthStore store, PolicyCatalog catalog, OrderGuardConfig config) {
+        return new ShopHealthService(store, catalog, config.health().atRiskMargin());
+    }
+
+    @Produces
+    @Singleton
+    OrderQueries orderQueries(OrderStore store, CancellationStore requests, OrderGuardConfig config) {
+        return new OrderQueries(store, requests, config.health().frequentCancellerThreshold());
     }
 
     @Produces
     @Singleton
     Cancellations cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
-            DeadlinePolicy deadlines) {
-        return new Cancellations(orders, requests, catalog, deadlines);
+            DeadlinePolicy deadlines, ShopHealthService health) {
+        return new Cancellations(orders, requests, catalog, deadlines, health);
+    }
+
+    @Produces
+    @Singleton
+    Defects defects(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines,
+            ShopHealthService health) {
+        return new Defects(orders, requests, deadlines, health);
     }
 
     @Produces
@@ -65,8 +82,8 @@ public class ApplicationBeans {
     @Produces
     @Singleton
     Sweep sweep(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines, PolicyCatalog catalog,
-            Clock clock, OrderGuardConfig config) {
-        return new Sweep(orders, requests, deadlines, catalog, clock, config.dueIndex().shards(),
+            ShopHealthService health, Clock clock, OrderGuardConfig config) {
+        return new Sweep(orders, requests, deadlines, catalog, health, clock, config.dueIndex().shards(),
                 config.sweep().pageSize());
     }
 }

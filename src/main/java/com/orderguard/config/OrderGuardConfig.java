@@ -27,6 +27,9 @@ public interface OrderGuardConfig {
     /** The sweep settings. */
     SweepSettings sweep();
 
+    /** Shop health settings. */
+    Health health();
+
     /** How long an event id is remembered for idempotency; must exceed the queue's retention (14 days max). */
     @WithDefault("P15D")
     Duration eventRetention();
@@ -44,6 +47,17 @@ public interface OrderGuardConfig {
         /** Largest accepted request body, in bytes; larger bodies get 413. */
         @WithDefault("262144")
         int maxBodyBytes();
+    }
+
+    /** Shop health settings. */
+    interface Health {
+        /** The share of a metric's allowed range after which it is "at risk" (0.8: its last 20%). */
+        @WithDefault("0.8")
+        double atRiskMargin();
+
+        /** Buyers with at least this many cancellation requests in 30 days are flagged as frequent cancellers. */
+        @WithDefault("3")
+        int frequentCancellerThreshold();
     }
 
     /** Due-time index settings. */

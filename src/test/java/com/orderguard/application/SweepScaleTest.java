@@ -65,6 +65,9 @@ class SweepScaleTest {
     @Inject
     PolicyCatalog catalog;
 
+    @Inject
+    ShopHealthService health;
+
     LocalDynamo dynamo;
 
     /** What each order was set up as. */
@@ -121,7 +124,7 @@ class SweepScaleTest {
 
         Map<String, Long> before = CallCounter.snapshot();
         Instant sweepNow = Instant.now();
-        Sweep killed = new Sweep(orders, store, deadlines, catalog, new SteppingClock(), 16, 100);
+        Sweep killed = new Sweep(orders, store, deadlines, catalog, health, new SteppingClock(), 16, 100);
         Future<SweepReport> a = pool.submit(() -> sweep.run("a", sweepNow, Duration.ofMinutes(5), 0));
         Future<SweepReport> b = pool.submit(() -> sweep.run("b", sweepNow, Duration.ofMinutes(5), 8));
         Future<SweepReport> c = pool.submit(() -> killed.run("killed", sweepNow, Duration.ofSeconds(12), 4));

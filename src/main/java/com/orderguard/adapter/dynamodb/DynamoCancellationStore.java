@@ -113,6 +113,12 @@ public class DynamoCancellationStore implements CancellationStore {
             items.add(buyerPut(tenant, commit.buyer()));
             reasons.add(CommitResult.Reason.BUYER_CHANGED);
         }
+        if (commit.marker() != null) {
+            items.add(put(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(commit.marker()),
+                    TableLayout.TYPE, s("MARKER")), "attribute_not_exists(#pk)", Map.of("#pk", PK), null));
+            reasons.add(CommitResult.Reason.ALREADY_RECORDED);
+        }
+        items.addAll(BucketWrites.items(table, tenant, commit.counts()));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -173,7 +179,9 @@ public class DynamoCancellationStore implements CancellationStore {
         item.put("eventType", s(event.type()));
         item.put("eventId", s(event.eventId()));
         item.put("tenant", s(event.tenant().value()));
-        item.put("orderKey", s(event.orderKey().toString()));
+        if (event.orderKey() != null) {
+            item.put("orderKey", s(event.orderKey().toString()));
+        }
         item.put("occurredAt", Attrs.instant(event.occurredAt()));
         item.put("detail", s(EventJson.detail(event).toString()));
         item.put(TableLayout.TTL, n(event.occurredAt().plus(OUTBOX_RETENTION).getEpochSecond()));

@@ -110,6 +110,7 @@ public class DynamoOrderStore implements OrderStore {
                     DynamoCancellationStore.historyItem(write.tenant(), write.order().key(), write.history())).build())
                     .build());
         }
+        items.addAll(BucketWrites.items(table, write.tenant(), write.counts()));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
         } catch (TransactionCanceledException e) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.health.ShopKey;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -40,6 +41,8 @@ public final class TableLayout {
     public static final String REQUEST_PREFIX = "R#";
     public static final String BUYER_SK = "BUYER";
     public static final String OUTBOX_SK = "OUTBOX";
+    public static final String BUCKET_PREFIX = "D#";
+    public static final String HEALTH_SK = "HEALTH";
 
     /** Fixed-width UTC timestamps, so that sort keys order like the instants they hold. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter
@@ -71,6 +74,17 @@ public final class TableLayout {
     /** Partition key of a buyer's recent requests on one marketplace. */
     public static String buyerPk(TenantId tenant, String marketplace, String buyerId) {
         return tenantPrefix(tenant) + "B#" + marketplace + "#" + escape(buyerId);
+    }
+
+    /** Partition key of a shop's daily metric buckets and its last health statuses. */
+    public static String shopPk(TenantId tenant, ShopKey shop) {
+        return tenantPrefix(tenant) + "S#" + shop.marketplace().code() + "." + shop.site() + "."
+                + escape(shop.shopId());
+    }
+
+    /** Sort key of one day's bucket (site-local date). */
+    public static String bucketSk(java.time.LocalDate day) {
+        return BUCKET_PREFIX + day;
     }
 
     /** Partition key of one outbox event. */

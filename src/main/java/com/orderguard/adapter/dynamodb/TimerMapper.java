@@ -32,6 +32,7 @@ final class TimerMapper {
     static final String PENDING_BY = "pendingRespondBy";
     static final String PENDING_IF_NO_RESPONSE = "pendingIfNoResponse";
     static final String PENDING_KIND = "pendingKind";
+    static final String PENDING_COUNTS = "pendingCountsAgainstSeller";
 
     private TimerMapper() {
     }
@@ -64,9 +65,11 @@ final class TimerMapper {
         if (pending != null) {
             update.set(PENDING_ID, s(pending.requestId())).set(PENDING_BY, Attrs.instant(pending.respondBy()))
                     .set(PENDING_IF_NO_RESPONSE, s(pending.ifNoResponse().name()))
-                    .set(PENDING_KIND, s(pending.kind().name()));
+                    .set(PENDING_KIND, s(pending.kind().name()))
+                    .set(PENDING_COUNTS, AttributeValue.fromBool(pending.countsAgainstSeller()));
         } else {
-            update.remove(PENDING_ID).remove(PENDING_BY).remove(PENDING_IF_NO_RESPONSE).remove(PENDING_KIND);
+            update.remove(PENDING_ID).remove(PENDING_BY).remove(PENDING_IF_NO_RESPONSE).remove(PENDING_KIND)
+                    .remove(PENDING_COUNTS);
         }
     }
 
@@ -86,7 +89,8 @@ final class TimerMapper {
         String pendingId = string(item, PENDING_ID);
         PendingRequest pending = pendingId == null ? null : new PendingRequest(pendingId, instant(item, PENDING_BY),
                 Outcome.valueOf(string(item, PENDING_IF_NO_RESPONSE)),
-                DecisionKind.valueOf(string(item, PENDING_KIND)));
+                DecisionKind.valueOf(string(item, PENDING_KIND)),
+                item.containsKey(PENDING_COUNTS) && Boolean.TRUE.equals(item.get(PENDING_COUNTS).bool()));
         return new OrderTimers(deadlines, warned, instant(item, OVERDUE), hold, pending);
     }
 

@@ -15,6 +15,7 @@ final class UpdateBuilder {
 
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
+    private final List<String> adds = new ArrayList<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
 
@@ -27,6 +28,12 @@ final class UpdateBuilder {
     /** {@code SET} every entry. */
     UpdateBuilder setAll(Map<String, AttributeValue> attributes) {
         attributes.forEach(this::set);
+        return this;
+    }
+
+    /** {@code ADD name value}: an atomic increment of a number. */
+    UpdateBuilder add(String name, AttributeValue value) {
+        adds.add(name(name) + " " + value(value));
         return this;
     }
 
@@ -57,6 +64,9 @@ final class UpdateBuilder {
         }
         if (!removes.isEmpty()) {
             expression.append(expression.isEmpty() ? "" : " ").append("REMOVE ").append(String.join(", ", removes));
+        }
+        if (!adds.isEmpty()) {
+            expression.append(expression.isEmpty() ? "" : " ").append("ADD ").append(String.join(", ", adds));
         }
         return expression.toString();
     }

@@ -15,7 +15,9 @@ public final class EventJson {
         json.put("eventId", event.eventId());
         json.put("type", event.type());
         json.put("tenantId", event.tenant().value());
-        json.put("orderKey", event.orderKey().toString());
+        if (event.orderKey() != null) {
+            json.put("orderKey", event.orderKey().toString());
+        }
         json.put("occurredAt", event.occurredAt().toString());
         if (event instanceof OutboxEvent.CancellationDecided decided) {
             json.set("request", DecisionJson.write(decided.request()));
@@ -28,6 +30,13 @@ public final class EventJson {
             json.put("resolution", resolved.resolution().resolution());
         } else if (event instanceof OutboxEvent.RequestAutoApproved approved) {
             json.put("requestId", approved.requestId());
+        } else if (event instanceof OutboxEvent.MetricAtRisk risk) {
+            json.put("shop", risk.shop().toString());
+            json.put("metric", risk.metric());
+            json.put("window", risk.window());
+            json.put("value", risk.value());
+            json.put("threshold", risk.threshold());
+            json.put("status", risk.status());
         } else if (event instanceof OutboxEvent.ShipByApproaching approaching) {
             json.put("shipBy", approaching.shipBy().toString());
             json.put("lead", approaching.lead().toString());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.orderguard.application.CancellationRecord;
 import com.orderguard.application.OutboxEvent;
 import com.orderguard.application.RequestStatus;
+import com.orderguard.application.ShopCounts;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Marketplace;
@@ -48,11 +49,12 @@ public interface CancellationStore {
 
     /**
      * Everything one change does to an order. The order must still be at {@code before.version()}; each created
-     * request must not exist yet; each transition's request must still have its expected status.
+     * request must not exist yet; each transition's request must still have its expected status; the
+     * {@code marker} item (a sort key under the order, for one-off facts such as a defect) must not exist yet.
      */
     record OrderCommit(StoredOrder before, Order order, OrderTimers timers, String cancelledBy, Instant nextDueAt,
             List<CancellationRecord> created, List<Transition> transitions, List<HistoryEntry> history,
-            List<OutboxEvent> events, BuyerUpdate buyer, Instant now) {
+            List<OutboxEvent> events, BuyerUpdate buyer, ShopCounts counts, String marker, Instant now) {
     }
 
     /** What became of a commit. */
@@ -67,7 +69,7 @@ public interface CancellationStore {
 
         /** Why a commit was refused. */
         enum Reason {
-            ORDER_CHANGED, REQUEST_EXISTS, REQUEST_STATE_CHANGED, BUYER_CHANGED
+            ORDER_CHANGED, REQUEST_EXISTS, REQUEST_STATE_CHANGED, BUYER_CHANGED, ALREADY_RECORDED
         }
     }
 }

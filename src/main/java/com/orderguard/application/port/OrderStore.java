@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.orderguard.application.OrderRecord;
+import com.orderguard.application.ShopCounts;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
@@ -33,7 +34,7 @@ public interface OrderStore {
 
     /** A snapshot to write. {@code history} and {@code event} may be null. */
     record SnapshotWrite(TenantId tenant, Order order, SnapshotStamp stamp, long expectedVersion, OrderTimers timers,
-            Instant nextDueAt, HistoryEntry history, EventRecord event, Instant now) {
+            Instant nextDueAt, HistoryEntry history, EventRecord event, ShopCounts counts, Instant now) {
     }
 
     /** What makes an event idempotent: its id, a fingerprint of its content, and when it may be forgotten. */

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.orderguard.domain.Order;
+import com.orderguard.domain.health.MetricImpacts;
 
 /**
  * Decides cancellation requests by a policy pack. Pure: everything comes in as arguments, nothing is read from a
- * clock, a store or the network, and every outcome - including a refusal - is a value.
+ * clock, a store or the network, and every outcome - including a refusal - is a value. The decision's metric
+ * impact is computed from the seller metrics passed in (none given: none shown).
  */
 public final class Decisions {
 
@@ -56,10 +58,11 @@ public final class Decisions {
             }
         }
         boolean pending = base.outcome() == Outcome.PENDING_SELLER;
-        return new Decision(base.outcome(), base.kind(), pending ? respondBy(base, order, req) : null,
+        Decision decision = new Decision(base.outcome(), base.kind(), pending ? respondBy(base, order, req) : null,
                 pending ? base.ifNoResponse() : null, counts,
                 base.outcome() == Outcome.REJECTED ? base.alternative() : null, actions, fired,
                 explanation.append('.').toString(), costs, platformReason, List.of());
+        return decision.withMetricImpact(MetricImpacts.of(decision, pack.health(), seller.metrics()));
     }
 
     /** The seller's deadline: the order's ship-by time where the rule says so, else the rule's window. */

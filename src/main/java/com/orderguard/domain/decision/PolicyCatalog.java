@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
 
 /** Every policy pack, every version: finds the one in force for an order at a given moment. */
@@ -30,9 +31,14 @@ public final class PolicyCatalog {
 
     /** The pack for the order's marketplace, site and delivery scheme that started last at or before {@code at}. */
     public Optional<PolicyPack> inForce(Order order, Instant at) {
+        return inForce(order.marketplace(), order.site(), order.deliveryScheme(), at);
+    }
+
+    /** The pack for a marketplace, site and delivery scheme (null: the default) that started last by {@code at}. */
+    public Optional<PolicyPack> inForce(Marketplace marketplace, String site, String scheme, Instant at) {
         return packs.stream()
-                .filter(pack -> pack.marketplace() == order.marketplace() && pack.sites().contains(order.site()))
-                .filter(pack -> covers(pack, order.deliveryScheme()))
+                .filter(pack -> pack.marketplace() == marketplace && pack.sites().contains(site))
+                .filter(pack -> covers(pack, scheme))
                 .filter(pack -> !pack.effectiveFrom().isAfter(at))
                 .max(Comparator.comparing(PolicyPack::effectiveFrom));
     }

@@ -11,6 +11,8 @@ import java.util.List;
 /** Measures a shop's metrics from its daily buckets. Pure: today's site-local date is passed in. */
 public final class ShopHealth {
 
+    private static final double EPSILON = 1e-12;
+
     private ShopHealth() {
     }
 
@@ -73,8 +75,9 @@ public final class ShopHealth {
         if (limit.breached(value, threshold)) {
             return MetricStatus.Status.BREACHED;
         }
-        boolean atRisk = limit.higherIsWorse() ? value >= atRiskMargin * threshold
-                : value <= threshold + (1 - atRiskMargin) * (1 - threshold);
+        // a hair of tolerance: 0.8 x 0.025 is 0.020000000000000004 in doubles, and 2% must count as at risk
+        boolean atRisk = limit.higherIsWorse() ? value >= atRiskMargin * threshold - EPSILON
+                : value <= threshold + (1 - atRiskMargin) * (1 - threshold) + EPSILON;
         return atRisk ? MetricStatus.Status.AT_RISK : MetricStatus.Status.OK;
     }
 

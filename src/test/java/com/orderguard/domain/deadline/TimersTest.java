@@ -62,10 +62,12 @@ class TimersTest {
         assertThat(Timers.next(ORDER, held, LEADS)).isEqualTo(hold.until());
         assertThat(Timers.due(ORDER, held, LEADS, hold.until())).containsExactly(new DueAction.AutoCancel(autoCancel));
 
-        PendingRequest approving = new PendingRequest("r-1", SHIP_BY, Outcome.APPROVED, DecisionKind.CANCELLATION);
+        PendingRequest approving = new PendingRequest("r-1", SHIP_BY, Outcome.APPROVED, DecisionKind.CANCELLATION,
+                false);
         OrderTimers pendingHeld = new OrderTimers(OrderDeadlines.NONE, Set.of(), null, hold, approving);
         assertThat(Timers.due(ORDER, pendingHeld, LEADS, SHIP_BY.plusSeconds(1))).isEmpty();
-        PendingRequest rejecting = new PendingRequest("r-2", SHIP_BY, Outcome.REJECTED, DecisionKind.CANCELLATION);
+        PendingRequest rejecting = new PendingRequest("r-2", SHIP_BY, Outcome.REJECTED, DecisionKind.CANCELLATION,
+                false);
         assertThat(Timers.due(ORDER, pendingHeld.withPending(rejecting), LEADS, SHIP_BY.plusSeconds(1)))
                 .containsExactly(new DueAction.ExpireRequest(rejecting, SHIP_BY));
     }
@@ -73,7 +75,7 @@ class TimersTest {
     @Test
     void shippedOrCancelledOrders_haveNothingDue() {
         OrderTimers t = timers(SHIP_BY.plus(Duration.ofDays(3)), null,
-                new PendingRequest("r-1", SHIP_BY, Outcome.APPROVED, DecisionKind.CANCELLATION));
+                new PendingRequest("r-1", SHIP_BY, Outcome.APPROVED, DecisionKind.CANCELLATION, false));
         assertThat(Timers.next(ORDER.withStatus(OrderStatus.CANCELLED), t, LEADS)).isNull();
         Order shipped = ORDER.withStatus(OrderStatus.IN_TRANSIT);
         assertThat(Timers.next(shipped, t, LEADS)).isEqualTo(SHIP_BY);
@@ -93,7 +95,7 @@ class TimersTest {
                 null, SHIP_BY) : null;
         PendingRequest pending = random.nextBoolean() ? new PendingRequest("r", SHIP_BY.plus(Duration.ofHours(
                 random.nextInt(100) - 50)), random.nextBoolean() ? Outcome.APPROVED : Outcome.REJECTED,
-                DecisionKind.CANCELLATION) : null;
+                DecisionKind.CANCELLATION, false) : null;
         OrderTimers t = timers(autoCancel, hold, pending);
         Order order = random.nextInt(4) == 0 ? ORDER.withStatus(OrderStatus.IN_TRANSIT) : ORDER;
         for (int step = 0; step < 10; step++) {

@@ -15,10 +15,12 @@ public final class ApiContract {
     public static final String DELETE_HOLD = "DELETE /v1/orders/{orderKey}/auto-cancel-hold";
     public static final String SHOP_HEALTH = "GET /v1/shops/{marketplace}/{site}/{shopId}/health";
     public static final String POLICIES = "GET /v1/policies";
+    /** Additive to API.md: order defects (negative feedback, A-to-z claims, chargebacks) for ODR. */
+    public static final String RECORD_DEFECT = "POST /v1/orders/{orderKey}/defects";
 
-    /** Every route of the contract. */
+    /** Every route: the contract's, and the additive ones. */
     public static final List<String> ROUTES = List.of(EVALUATE, PUT_ORDER, GET_ORDER, REQUEST_CANCELLATION,
-            RESOLVE_CANCELLATION, PUT_HOLD, DELETE_HOLD, SHOP_HEALTH, POLICIES);
+            RESOLVE_CANCELLATION, PUT_HOLD, DELETE_HOLD, SHOP_HEALTH, POLICIES, RECORD_DEFECT);
 
     private ApiContract() {
     }

@@ -38,16 +38,18 @@ public class ApiRouter {
     private final Clock clock;
 
     public ApiRouter(OrderRoutes orders, CancellationRoutes cancellations, HoldRoutes holds, PolicyRoutes policies,
-            StrictJson json, OrderGuardConfig config, Clock clock) {
-        this.routes = new RouteTable(Map.of(
-                ApiContract.PUT_ORDER, orders::put,
-                ApiContract.GET_ORDER, orders::get,
-                ApiContract.EVALUATE, cancellations::evaluate,
-                ApiContract.REQUEST_CANCELLATION, cancellations::request,
-                ApiContract.RESOLVE_CANCELLATION, cancellations::resolve,
-                ApiContract.PUT_HOLD, holds::put,
-                ApiContract.DELETE_HOLD, holds::delete,
-                ApiContract.POLICIES, policies::list));
+            HealthRoutes health, StrictJson json, OrderGuardConfig config, Clock clock) {
+        this.routes = new RouteTable(Map.ofEntries(
+                Map.entry(ApiContract.PUT_ORDER, orders::put),
+                Map.entry(ApiContract.GET_ORDER, orders::get),
+                Map.entry(ApiContract.EVALUATE, cancellations::evaluate),
+                Map.entry(ApiContract.REQUEST_CANCELLATION, cancellations::request),
+                Map.entry(ApiContract.RESOLVE_CANCELLATION, cancellations::resolve),
+                Map.entry(ApiContract.PUT_HOLD, holds::put),
+                Map.entry(ApiContract.DELETE_HOLD, holds::delete),
+                Map.entry(ApiContract.SHOP_HEALTH, health::health),
+                Map.entry(ApiContract.RECORD_DEFECT, health::defect),
+                Map.entry(ApiContract.POLICIES, policies::list)));
         this.json = json;
         this.config = config;
         this.clock = clock;

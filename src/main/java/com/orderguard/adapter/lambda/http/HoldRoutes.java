@@ -66,8 +66,8 @@ public class HoldRoutes {
         if (changed.isEmpty()) {
             return Problems.notFound("no order " + key);
         }
-        return queries.view(call.tenant(), key)
-                .map(record -> HttpResponse.json(200, OrderViewJson.write(record).toString()))
+        return queries.view(call.tenant(), key, call.receivedAt())
+                .map(view -> HttpResponse.json(200, OrderViewJson.write(view).toString()))
                 .orElseGet(() -> Problems.notFound("no order " + key));
     }
 

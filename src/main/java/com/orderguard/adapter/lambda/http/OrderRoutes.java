@@ -61,8 +61,8 @@ public class OrderRoutes {
     }
 
     private HttpResponse view(ApiRequest request, OrderKey key) {
-        return queries.view(request.tenant(), key)
-                .map(record -> HttpResponse.json(200, OrderViewJson.write(record).toString()))
+        return queries.view(request.tenant(), key, request.receivedAt())
+                .map(view -> HttpResponse.json(200, OrderViewJson.write(view).toString()))
                 .orElseGet(() -> Problems.notFound("no order " + key));
     }
 }

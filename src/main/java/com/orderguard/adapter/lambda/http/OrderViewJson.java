@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderguard.adapter.json.DecisionJson;
 import com.orderguard.adapter.json.OrderJson;
+import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;
@@ -16,6 +17,16 @@ import com.orderguard.domain.deadline.OrderTimers;
 final class OrderViewJson {
 
     private OrderViewJson() {
+    }
+
+    static ObjectNode write(OrderQueries.OrderView view) {
+        ObjectNode json = write(view.record());
+        if (view.buyer() != null) {
+            json.putObject("buyer").put("buyerId", view.buyer().buyerId())
+                    .put("cancellationRequestsLast30Days", view.buyer().requestsLast30Days())
+                    .put("frequentCanceller", view.buyer().frequentCanceller());
+        }
+        return json;
     }
 
     static ObjectNode write(OrderRecord record) {

@@ -1,0 +1,112 @@
+package com.orderguard.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.orderguard.application.port.HealthStore;
+import com.orderguard.application.port.HealthStore.ShopData;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.MetricValue;
+import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.decision.PolicyPack;
+import com.orderguard.domain.health.Counter;
+import com.orderguard.domain.health.MetricStatus;
+import com.orderguard.domain.health.ShopHealth;
+import com.orderguard.domain.health.ShopKey;
+
+/**
+ * A shop's health from its daily buckets: the report, the current values a what-if needs, and the watch that
+ * publishes {@code MetricAtRisk} when a metric crosses into at risk or breached.
+ */
+public class ShopHealthService {
+
+    /** Buckets read for a report: the longest window (60 days) and a quarter of penalty points fit in it. */
+    static final int HISTORY_DAYS = 100;
+
+    private final HealthStore store;
+    private final PolicyCatalog catalog;
+    private final double atRiskMargin;
+
+    public ShopHealthService(HealthStore store, PolicyCatalog catalog, double atRiskMargin) {
+        this.store = store;
+        this.catalog = catalog;
+        this.atRiskMargin = atRiskMargin;
+    }
+
+    /** The shop's health now under the pack in force for its marketplace and site; empty without a pack. */
+    public Optional<Health> report(TenantId tenant, ShopKey shop, Instant now) {
+        Optional<PolicyPack> pack = catalog.inForce(shop.marketplace(), shop.site(), null, now);
+        if (pack.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = now.atZone(pack.get().zone()).toLocalDate();
+        ShopData data = store.load(tenant, shop, today.minusDays(HISTORY_DAYS));
+        return Optional.of(new Health(shop, pack.get(), today,
+                ShopHealth.evaluate(pack.get().health(), data.buckets(), today, atRiskMargin)));
+    }
+
+    /** The metric values now, for a cancellation's what-if. */
+    public List<MetricValue> current(TenantId tenant, ShopKey shop, PolicyPack pack, Instant now) {
+        if (pack.health().metrics().isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = now.atZone(pack.zone()).toLocalDate();
+        ShopData data = store.load(tenant, shop, today.minusDays(HISTORY_DAYS));
+        return ShopHealth.evaluate(pack.health(), data.buckets(), today, atRiskMargin).metrics().stream()
+                .map(m -> new MetricValue(m.definition().id(), m.definition().window(), m.numerator(),
+                        m.denominator())).toList();
+    }
+
+    /**
+     * Looks at the shop's metrics after something counted against it, and publishes {@code MetricAtRisk} for each
+     * metric that got worse (ok to at risk, or to breached) since it was last looked at.
+     */
+    public void watch(TenantId tenant, ShopKey shop, Instant now) {
+        Optional<PolicyPack> pack = catalog.inForce(shop.marketplace(), shop.site(), null, now);
+        if (pack.isEmpty() || pack.get().health().metrics().isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            LocalDate today = now.atZone(pack.get().zone()).toLocalDate();
+            ShopData data = store.load(tenant, shop, today.minusDays(HISTORY_DAYS));
+            ShopHealth.Report report = ShopHealth.evaluate(pack.get().health(), data.buckets(), today, atRiskMargin);
+            Map<String, MetricStatus.Status> statuses = new HashMap<>();
+            List<OutboxEvent> events = new ArrayList<>();
+            for (MetricStatus metric : report.metrics()) {
+                String name = metric.definition().id() + " " + metric.definition().window();
+                statuses.put(name, metric.status());
+                MetricStatus.Status last = data.statuses().getOrDefault(name, MetricStatus.Status.OK);
+                if (metric.status().worseThan(last)) {
+                    events.add(new OutboxEvent.MetricAtRisk(OutboxEvent.id("MetricAtRisk", tenant, null,
+                            shop + ":" + name.replace(' ', ':') + ":" + metric.status() + ":" + today), tenant, null,
+                            now, shop, metric.definition().id(), metric.definition().window(), metric.value(),
+                            metric.definition().threshold(), metric.status().name()));
+                }
+            }
+            if (statuses.equals(data.statuses())
+                    || store.saveStatuses(tenant, shop, statuses, data.version(), events, now)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Watches the shop after a change counted against it; new orders alone only improve ratios and are left for the
+     * next look.
+     */
+    public void afterCounting(TenantId tenant, ShopCounts counts, Instant now) {
+        if (counts != null && counts.counts().byDay().values().stream()
+                .anyMatch(day -> day.keySet().stream().anyMatch(c -> c != Counter.ORDERS))) {
+            watch(tenant, counts.shop(), now);
+        }
+    }
+
+    /** A shop's health report under a pack, on a site-local day. */
+    public record Health(ShopKey shop, PolicyPack pack, LocalDate today, ShopHealth.Report report) {
+    }
+}
