@@ -4,14 +4,16 @@ import java.time.Instant;
 
 import com.orderguard.domain.decision.CancellationRequest;
 import com.orderguard.domain.decision.Decision;
+import com.orderguard.domain.decision.RequestType;
 
 /**
- * A recorded cancellation request: the request, the decision taken when it arrived (with the pack version that
+ * A recorded after-sales request (a cancellation, or an address change: {@code type}): the request, the decision
+ * taken when it arrived (with the pack version that
  * decided it), where it stands now, and how it was resolved. {@code fingerprint} tells a retry of the same request
  * from a different request reusing its id.
  */
 public record CancellationRecord(CancellationRequest request, Decision decision, String packRef, RequestStatus status,
-        Instant decidedAt, Resolution resolution, String fingerprint) {
+        Instant decidedAt, Resolution resolution, String fingerprint, RequestType type) {
 
     /** How a pending request ended: who ended it ({@code SELLER}, {@code AUTO} at the deadline), when, and a note. */
     public record Resolution(String by, String resolution, Instant at, String note) {
@@ -23,6 +25,6 @@ public record CancellationRecord(CancellationRequest request, Decision decision,
 
     /** The same record, resolved. */
     public CancellationRecord resolved(RequestStatus newStatus, Resolution how) {
-        return new CancellationRecord(request, decision, packRef, newStatus, decidedAt, how, fingerprint);
+        return new CancellationRecord(request, decision, packRef, newStatus, decidedAt, how, fingerprint, type);
     }
 }

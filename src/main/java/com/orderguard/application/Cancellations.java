@@ -31,6 +31,7 @@ import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.PriorRequest;
+import com.orderguard.domain.decision.RequestType;
 import com.orderguard.domain.decision.Resolutions;
 import com.orderguard.domain.decision.SellerMetrics;
 
@@ -88,6 +89,8 @@ public class Cancellations {
                 return new CancellationOutcome.OrderNotFound();
             }
             StoredOrder before = stored.get().stored();
+            List<CancellationRecord> earlier = stored.get().requests().stream()
+                    .filter(r -> r.type() == RequestType.CANCELLATION).toList();
             Optional<PolicyPack> pack = catalog.inForce(before.order(), request.requestedAt());
             if (pack.isEmpty()) {
                 return noPolicy(before.order(), request);
@@ -97,12 +100,12 @@ public class Cancellations {
                     : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
             SellerMetrics seller = new SellerMetrics(
                     health.current(tenant, ShopKey.of(before.order()), pack.get(), now),
-                    prior(stored.get().requests()), buyer.requests(), List.of());
+                    prior(earlier), buyer.requests(), List.of());
             Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
             Decision decision = Decisions.decide(effective, request, pack.get(), seller, now);
             CancellationRecord record = new CancellationRecord(request, decision, pack.get().ref(),
-                    statusOf(decision), now, null, fingerprint);
-            OrderCommit commit = decided(before, stored.get().requests(), record, buyer, now);
+                    statusOf(decision), now, null, fingerprint, RequestType.CANCELLATION);
+            OrderCommit commit = decided(before, earlier, record, buyer, now);
             CommitResult result = requests.commit(commit);
             if (result instanceof CommitResult.Committed committed) {
                 health.afterCounting(tenant, commit.counts(), now);
@@ -123,6 +126,9 @@ public class Cancellations {
                 return new CancellationOutcome.RequestNotFound();
             }
             CancellationRecord record = found.get();
+            if (record.type() != RequestType.CANCELLATION) {
+                return new CancellationOutcome.RequestNotFound();
+            }
             if (record.status() != RequestStatus.PENDING) {
                 return new CancellationOutcome.NotPending(record);
             }

@@ -56,6 +56,16 @@ public sealed interface OutboxEvent {
             String metric, String window, double value, double threshold, String status) implements OutboxEvent {
     }
 
+    /** An address change request was decided. */
+    record AddressChangeDecided(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
+            CancellationRecord request) implements OutboxEvent {
+    }
+
+    /** The seller recorded what was done about a pending address change. */
+    record AddressChangeResolved(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
+            String requestId, RequestStatus status, CancellationRecord.Resolution resolution) implements OutboxEvent {
+    }
+
     /** The platform cancelled the order as not shipped in time. */
     record OrderAutoCancelled(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
             CancellationRecord request) implements OutboxEvent {

@@ -29,6 +29,7 @@ import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
+import com.orderguard.domain.decision.RequestType;
 import com.orderguard.domain.decision.Resolutions;
 import com.orderguard.domain.decision.SellerMetrics;
 
@@ -142,6 +143,6 @@ class TimeoutActions {
                 SellerMetrics.none(), now);
         return Optional.of(new CancellationRecord(request, decision, pack.get().ref(),
                 Cancellations.statusOf(decision), now, null, Fingerprints.of(Initiator.PLATFORM,
-                        CancelReason.LATE_SHIPMENT, Channel.PLATFORM_REQUEST, null)));
+                        CancelReason.LATE_SHIPMENT, Channel.PLATFORM_REQUEST, null), RequestType.CANCELLATION));
     }
 }

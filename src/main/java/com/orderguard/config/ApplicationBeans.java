@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.orderguard.application.AddressChanges;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.DeadlinePolicy;
 import com.orderguard.application.Defects;
@@ -71,6 +72,12 @@ public class ApplicationBeans {
     Defects defects(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines,
             ShopHealthService health) {
         return new Defects(orders, requests, deadlines, health);
+    }
+
+    @Produces
+    @Singleton
+    AddressChanges addressChanges(OrderStore orders, CancellationStore requests, PolicyCatalog catalog) {
+        return new AddressChanges(orders, requests, catalog);
     }
 
     @Produces

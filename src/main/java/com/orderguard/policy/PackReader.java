@@ -31,7 +31,8 @@ final class PackReader {
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SCHEME = Pattern.compile("[A-Z]{2,10}");
     private static final Set<String> FIELDS = Set.of("id", "version", "title", "marketplace", "sites", "scheme",
-            "defaultScheme", "effectiveFrom", "timeZone", "options", "deadlines", "health", "rules");
+            "defaultScheme", "effectiveFrom", "timeZone", "options", "deadlines", "health", "rules",
+            "addressChangeRules");
 
     private PackReader() {
     }
@@ -40,7 +41,7 @@ final class PackReader {
     record Read(PolicyPack pack, boolean defaultScheme) {
     }
 
-    static Read read(String file, JsonNode node, List<Rule> common) {
+    static Read read(String file, JsonNode node, Common common) {
         FieldErrors errors = new FieldErrors();
         JsonReader json = JsonReader.of(node, "", FIELDS, errors);
         if (json == null) {
@@ -69,64 +70,83 @@ final class PackReader {
         String ref = id + "@" + version;
         List<String> optionList = json.strings("options");
         Set<String> options = optionList == null ? Set.of() : Set.copyOf(optionList);
-        List<Rule> rules = new ArrayList<>(common);
-        List<JsonNode> nodes = json.array("rules");
-        if (nodes == null || nodes.isEmpty()) {
-            errors.add("rules", "must list at least one rule");
-        } else {
-            for (int i = 0; i < nodes.size(); i++) {
-                Rule rule = RuleReader.read(nodes.get(i), "rules[" + i + "]", ref, errors);
-                if (rule != null && RuleReader.enabled(nodes.get(i), options)) {
-                    rules.add(rule);
-                }
-            }
-        }
-        checkRules(rules, common.size(), errors);
+        List<Rule> rules = rules(json, "rules", common.rules(), ref, options, errors);
+        List<Rule> addressChangeRules = rules(json, "addressChangeRules", common.addressChangeRules(), ref, options,
+                errors);
         DeadlineRules deadlines = DeadlineReader.read(json.node("deadlines"), "deadlines", errors);
         HealthRules health = HealthReader.read(json.node("health"), "health", errors);
         if (!errors.isEmpty()) {
             throw new PolicyPackException(file, errors.list());
         }
         return new Read(new PolicyPack(id, version, marketplace, sites, scheme, effectiveFrom, zone, title, rules,
-                deadlines, health), Boolean.TRUE.equals(defaultScheme));
+                addressChangeRules, deadlines, health), Boolean.TRUE.equals(defaultScheme));
+    }
+
+    /** The rules every pack starts with, per request type. */
+    record Common(List<Rule> rules, List<Rule> addressChangeRules) {
+    }
+
+    private static List<Rule> rules(JsonReader json, String name, List<Rule> common, String ref, Set<String> options,
+            FieldErrors errors) {
+        List<Rule> rules = new ArrayList<>(common);
+        List<JsonNode> nodes = json.array(name);
+        if (nodes == null || nodes.isEmpty()) {
+            errors.add(name, "must list at least one rule");
+            return rules;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            Rule rule = RuleReader.read(nodes.get(i), name + "[" + i + "]", ref, errors);
+            if (rule != null && RuleReader.enabled(nodes.get(i), options)) {
+                rules.add(rule);
+            }
+        }
+        checkRules(rules, common.size(), name, errors);
+        return rules;
     }
 
     /** Reads the common rules every pack starts with. */
-    static List<Rule> readCommon(String file, JsonNode node) {
+    static Common readCommon(String file, JsonNode node) {
         FieldErrors errors = new FieldErrors();
-        JsonReader json = JsonReader.of(node, "", Set.of("version", "rules"), errors);
-        List<Rule> rules = new ArrayList<>();
+        JsonReader json = JsonReader.of(node, "", Set.of("version", "rules", "addressChangeRules"), errors);
+        Common common = new Common(List.of(), List.of());
         if (json != null) {
             String ref = "common@" + json.string("version");
-            List<JsonNode> nodes = json.array("rules");
-            for (int i = 0; nodes != null && i < nodes.size(); i++) {
-                Rule rule = RuleReader.read(nodes.get(i), "rules[" + i + "]", ref, errors);
-                if (rule != null && !rule.id().startsWith("common.")) {
-                    errors.add("rules[" + i + "].id", "must start with 'common.'");
-                }
-                rules.add(rule);
-            }
+            common = new Common(commonRules(json, "rules", ref, errors), commonRules(json, "addressChangeRules", ref,
+                    errors));
         }
         if (!errors.isEmpty()) {
             throw new PolicyPackException(file, errors.list());
         }
+        return common;
+    }
+
+    private static List<Rule> commonRules(JsonReader json, String name, String ref, FieldErrors errors) {
+        List<Rule> rules = new ArrayList<>();
+        List<JsonNode> nodes = json.array(name);
+        for (int i = 0; nodes != null && i < nodes.size(); i++) {
+            Rule rule = RuleReader.read(nodes.get(i), name + "[" + i + "]", ref, errors);
+            if (rule != null && !rule.id().startsWith("common.")) {
+                errors.add(name + "[" + i + "].id", "must start with 'common.'");
+            }
+            rules.add(rule);
+        }
         return rules;
     }
 
-    private static void checkRules(List<Rule> rules, int commonCount, FieldErrors errors) {
+    private static void checkRules(List<Rule> rules, int commonCount, String name, FieldErrors errors) {
         Set<String> ids = new HashSet<>();
         Rule lastDecide = null;
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (!ids.add(rule.id())) {
-                errors.add("rules[" + (i - commonCount) + "].id", "'" + rule.id() + "' is used twice");
+                errors.add(name + "[" + (i - commonCount) + "].id", "'" + rule.id() + "' is used twice");
             }
             if (rule.type() == Rule.Type.DECIDE) {
                 lastDecide = rule;
             }
         }
         if (lastDecide == null || !lastDecide.when().isAlways()) {
-            errors.add("rules", "the last DECIDE rule must have no 'when', so that every request gets a decision");
+            errors.add(name, "the last DECIDE rule must have no 'when', so that every request gets a decision");
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orderguard.domain.decision.PolicyCatalog;
-import com.orderguard.domain.decision.Rule;
 
 /**
  * Loads the policy packs listed in {@code policies/index.json} from the class path (the native build includes
@@ -31,7 +30,7 @@ public final class PolicyLoader {
     /** Every pack of the index, validated. */
     public PolicyCatalog load() {
         JsonNode index = read("index.json");
-        List<Rule> common = PackReader.readCommon(DIRECTORY + index.path("common").asText(),
+        PackReader.Common common = PackReader.readCommon(DIRECTORY + index.path("common").asText(),
                 read(index.path("common").asText()));
         List<PackReader.Read> packs = new ArrayList<>();
         Set<String> refs = new HashSet<>();

@@ -41,7 +41,7 @@ final class RuleReader {
             "priorBuyerRequests", "priorSellerCancellations");
     private static final Set<String> THEN_FIELDS = Set.of("outcome", "kind", "respondWithin", "respondUntil",
             "ifNoResponse", "countsAgainstSeller", "alternative", "actions", "costs", "platformReason",
-            "explanation");
+            "explanation", "returnWindow");
     private static final Set<String> PRIOR_FIELDS = Set.of("atLeast", "kind", "initiator", "within");
     private static final Set<String> COST_FIELDS = Set.of("kind", "borneBy", "percentOfReferralFee");
 
@@ -140,12 +140,13 @@ final class RuleReader {
         List<Cost> costs = costs(json);
         String platformReason = InputRules.text(json.string("platformReason"), 64, json.path("platformReason"),
                 errors);
+        Duration returnWindow = duration(json, "returnWindow");
         if (errors.list().size() > before) {
             return null;
         }
         return new Effect(outcome, kind == null && type == Rule.Type.DECIDE ? DecisionKind.CANCELLATION : kind,
                 within, until != null, ifNoResponse, counts, alternative, actions, costs, platformReason,
-                explanation);
+                explanation, returnWindow);
     }
 
     private static PriorCount prior(JsonReader parent, String name) {

@@ -32,7 +32,8 @@ class DeadlinePolicyTest {
         DeadlineRules slower = new DeadlineRules(new DeadlineRules.ShipBy(null, 3, 7, Map.of(), "test"),
                 current.deadlines().autoCancel());
         PolicyPack next = new PolicyPack("shopee-MY", "2026-06-01", current.marketplace(), current.sites(), null,
-                CHANGE, current.zone(), "test", current.rules(), slower, current.health());
+                CHANGE, current.zone(), "test", current.rules(), current.addressChangeRules(), slower,
+                current.health());
         List<PolicyPack> packs = new ArrayList<>(Packs.CATALOG.packs());
         packs.add(next);
         return new PolicyCatalog(packs, List.of("ozon-RU-FBS"));

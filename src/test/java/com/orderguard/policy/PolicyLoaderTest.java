@@ -38,7 +38,8 @@ class PolicyLoaderTest {
     static String pack(String rules) {
         return "{\"id\":\"shopee-MY\",\"version\":\"2024-01-01\",\"title\":\"t\",\"marketplace\":\"shopee\","
                 + "\"sites\":[\"MY\"],\"effectiveFrom\":\"2024-01-01T00:00:00+08:00\","
-                + "\"timeZone\":\"Asia/Kuala_Lumpur\",\"rules\":[" + rules + "]}";
+                + "\"timeZone\":\"Asia/Kuala_Lumpur\",\"rules\":[" + rules + "],"
+                + "\"addressChangeRules\":[" + CATCH_ALL.replace("x.catch-all", "x.address-catch-all") + "]}";
     }
 
     static final String CATCH_ALL = "{\"id\":\"x.catch-all\",\"source\":\"s\",\"then\":{\"outcome\":\"REJECTED\","

@@ -29,6 +29,7 @@ public final class TestOrders {
     private String carrier;
     private String buyerId = "b-1";
     private String scheme;
+    private Instant deliveredAt;
     private final Set<ItemAttribute> attributes = EnumSet.noneOf(ItemAttribute.class);
 
     private TestOrders(String key) {
@@ -69,6 +70,11 @@ public final class TestOrders {
         return this;
     }
 
+    public TestOrders deliveredAt(Instant value) {
+        deliveredAt = value;
+        return this;
+    }
+
     public TestOrders buyer(String value) {
         buyerId = value;
         return this;
@@ -85,7 +91,7 @@ public final class TestOrders {
         if (!attributes.isEmpty()) {
             items.add(new OrderItem("SKU-2", 1, new BigDecimal("20.00"), "USD", attributes));
         }
-        return new Order(key, "shop-1", fulfilment, status, placedAt, placedAt, null, shipBy, null, null, carrier,
+        return new Order(key, "shop-1", fulfilment, status, placedAt, placedAt, null, shipBy, null, deliveredAt, carrier,
                 null, buyerId, items, scheme);
     }
 }

@@ -21,6 +21,7 @@ import com.orderguard.domain.decision.DecisionKind;
 import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.MetricImpact;
 import com.orderguard.domain.decision.Outcome;
+import com.orderguard.domain.decision.RequestType;
 import com.orderguard.domain.decision.RuleRef;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,6 +39,7 @@ final class RequestMapper {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableLayout.TYPE, s("REQUEST"));
         item.put("requestId", s(record.requestId()));
+        item.put("requestType", s(record.type().name()));
         item.put(STATUS, s(record.status().name()));
         item.put("packRef", s(record.packRef()));
         item.put("decidedAt", Attrs.instant(record.decidedAt()));
@@ -78,9 +80,10 @@ final class RequestMapper {
             resolution = new CancellationRecord.Resolution(string(r, "by"), string(r, "resolution"), instant(r, "at"),
                     string(r, "note"));
         }
+        String type = string(item, "requestType");
         return new CancellationRecord(request, decision(item.get("decision").m()), string(item, "packRef"),
                 RequestStatus.valueOf(string(item, STATUS)), instant(item, "decidedAt"), resolution,
-                string(item, "fingerprint"));
+                string(item, "fingerprint"), type == null ? RequestType.CANCELLATION : RequestType.valueOf(type));
     }
 
     private static Map<String, AttributeValue> decision(Decision d) {
@@ -103,6 +106,9 @@ final class RequestMapper {
         if (d.platformReason() != null) {
             m.put("platformReason", s(d.platformReason()));
         }
+        if (d.returnBy() != null) {
+            m.put("returnBy", Attrs.instant(d.returnBy()));
+        }
         m.put("metricImpact", AttributeValue.fromL(d.metricImpact().stream().map(i -> AttributeValue.fromM(Map.of(
                 "metric", s(i.metric()), "window", s(i.window()), "before", number(i.before()),
                 "after", number(i.after()), "threshold", number(i.threshold()),
@@ -124,7 +130,7 @@ final class RequestMapper {
                 instant(m, "respondBy"), ifNoResponse == null ? null : Outcome.valueOf(ifNoResponse),
                 m.get("countsAgainstSeller").bool(), string(m, "alternative"),
                 m.get("actions").l().stream().map(AttributeValue::s).toList(), rules, string(m, "explanation"), costs,
-                string(m, "platformReason"), impact);
+                string(m, "platformReason"), impact, instant(m, "returnBy"));
     }
 
     private static AttributeValue cost(Cost cost) {

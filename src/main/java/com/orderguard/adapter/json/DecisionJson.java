@@ -65,6 +65,9 @@ public final class DecisionJson {
             }
         }
         nullable(json, "platformReason", decision.platformReason());
+        if (decision.returnBy() != null) {
+            json.put("returnBy", decision.returnBy().toString());
+        }
         return json;
     }
 
@@ -72,6 +75,7 @@ public final class DecisionJson {
     public static ObjectNode write(CancellationRecord record) {
         ObjectNode json = write(record.decision());
         json.put("requestId", record.requestId());
+        json.put("requestType", record.type().name());
         json.put("status", record.status().name());
         json.put("pack", record.packRef());
         putIfPresent(json, "decidedAt", record.decidedAt());

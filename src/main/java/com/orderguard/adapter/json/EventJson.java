@@ -21,6 +21,12 @@ public final class EventJson {
         json.put("occurredAt", event.occurredAt().toString());
         if (event instanceof OutboxEvent.CancellationDecided decided) {
             json.set("request", DecisionJson.write(decided.request()));
+        } else if (event instanceof OutboxEvent.AddressChangeDecided decided) {
+            json.set("request", DecisionJson.write(decided.request()));
+        } else if (event instanceof OutboxEvent.AddressChangeResolved resolved) {
+            json.put("requestId", resolved.requestId());
+            json.put("status", resolved.status().name());
+            json.put("resolution", resolved.resolution().resolution());
         } else if (event instanceof OutboxEvent.OrderAutoCancelled cancelled) {
             json.set("request", DecisionJson.write(cancelled.request()));
         } else if (event instanceof OutboxEvent.CancellationResolved resolved) {

@@ -8,7 +8,8 @@ import java.util.List;
  * and which rules say so (never empty). {@code respondBy} and {@code ifNoResponse} are set only when the outcome
  * is {@link Outcome#PENDING_SELLER}; {@code alternative} only when it is {@link Outcome#REJECTED}.
  * {@code platformReason} is the reason code to send to the marketplace's API when the seller acts (e.g. Amazon
- * {@code BuyerCanceled}, Ozon {@code 352}), or null.
+ * {@code BuyerCanceled}, Ozon {@code 352}), or null. {@code returnBy} is the end of the platform's return window
+ * when only a return is possible and the order's delivery time is known, else null.
  */
 public record Decision(
         Outcome outcome,
@@ -22,7 +23,8 @@ public record Decision(
         String explanation,
         List<Cost> costs,
         String platformReason,
-        List<MetricImpact> metricImpact) {
+        List<MetricImpact> metricImpact,
+        Instant returnBy) {
 
     public Decision {
         if (rules.isEmpty()) {
@@ -37,7 +39,7 @@ public record Decision(
     /** The same decision with its metric impact. */
     public Decision withMetricImpact(List<MetricImpact> impact) {
         return new Decision(outcome, kind, respondBy, ifNoResponse, countsAgainstSeller, alternative, actions, rules,
-                explanation, costs, platformReason, impact);
+                explanation, costs, platformReason, impact, returnBy);
     }
 
     /** The decision the platform takes when the seller lets a pending request expire. */

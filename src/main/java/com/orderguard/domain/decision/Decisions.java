@@ -25,10 +25,24 @@ public final class Decisions {
      */
     public static Decision decide(Order order, CancellationRequest request, PolicyPack pack, SellerMetrics seller,
             Instant now) {
+        return decide(RequestType.CANCELLATION, order, request, pack, seller, now);
+    }
+
+    /**
+     * What the marketplace allows when the buyer wants the delivery address changed: update it, re-arrange the
+     * shipment, intercept and re-ship, cancel and re-order, or only a return - by the pack's address-change rules.
+     */
+    public static Decision decideAddressChange(Order order, CancellationRequest request, PolicyPack pack,
+            SellerMetrics seller, Instant now) {
+        return decide(RequestType.ADDRESS_CHANGE, order, request, pack, seller, now);
+    }
+
+    private static Decision decide(RequestType type, Order order, CancellationRequest request, PolicyPack pack,
+            SellerMetrics seller, Instant now) {
         CancellationRequest req = request.requestedAt() != null ? request
                 : new CancellationRequest(request.requestId(), request.initiator(), request.reason(), request.via(),
                         now, request.note());
-        Rule decider = pack.rules().stream()
+        Rule decider = pack.rules(type).stream()
                 .filter(rule -> rule.type() == Rule.Type.DECIDE && rule.when().matches(order, req, seller))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("pack " + pack.ref() + " has no catch-all rule"));
@@ -39,7 +53,7 @@ public final class Decisions {
         List<Cost> costs = new ArrayList<>(base.costs());
         String platformReason = base.platformReason();
         StringBuilder explanation = new StringBuilder(trimPeriod(base.explanation()));
-        for (Rule rule : pack.rules()) {
+        for (Rule rule : pack.rules(type)) {
             if (rule.type() != Rule.Type.ADJUST || !rule.when().matches(order, req, seller)) {
                 continue;
             }
@@ -61,7 +75,9 @@ public final class Decisions {
         Decision decision = new Decision(base.outcome(), base.kind(), pending ? respondBy(base, order, req) : null,
                 pending ? base.ifNoResponse() : null, counts,
                 base.outcome() == Outcome.REJECTED ? base.alternative() : null, actions, fired,
-                explanation.append('.').toString(), costs, platformReason, List.of());
+                explanation.append('.').toString(), costs, platformReason, List.of(),
+                base.returnWindow() != null && order.deliveredAt() != null
+                        ? order.deliveredAt().plus(base.returnWindow()) : null);
         return decision.withMetricImpact(MetricImpacts.of(decision, pack.health(), seller.metrics()));
     }
 

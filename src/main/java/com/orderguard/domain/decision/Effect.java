@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a rule decides (a DECIDE rule) or adds (an ADJUST rule). For an ADJUST rule every field is optional and
  * only what is set changes the decision: {@code countsAgainstSeller} and {@code platformReason} replace, actions
- * and costs are added, {@code explanation} is appended as a further clause.
+ * and costs are added, {@code explanation} is appended as a further clause. {@code returnWindow} is how long after
+ * delivery the platform accepts a return (for RETURN decisions), or null.
  */
 public record Effect(
         Outcome outcome,
@@ -19,7 +20,8 @@ public record Effect(
         List<String> actions,
         List<Cost> costs,
         String platformReason,
-        String explanation) {
+        String explanation,
+        Duration returnWindow) {
 
     public Effect {
         actions = List.copyOf(actions);

@@ -17,16 +17,24 @@ import com.orderguard.domain.health.HealthRules;
  * @param id e.g. {@code shopee-MY}
  * @param version e.g. {@code 2024-11-13}
  * @param scheme the delivery scheme the pack covers (Ozon {@code FBS} / {@code RFBS}), or null for all
+ * @param rules the cancellation rules
+ * @param addressChangeRules the rules for a change of the delivery address
  * @param deadlines how the pack sets ship-by and auto-cancel times, or null when it sets none
  * @param health the seller metrics of the marketplace and their thresholds ({@link HealthRules#NONE} if none)
  */
 public record PolicyPack(String id, String version, Marketplace marketplace, Set<String> sites, String scheme,
-        Instant effectiveFrom, ZoneId zone, String title, List<Rule> rules, DeadlineRules deadlines,
-        HealthRules health) {
+        Instant effectiveFrom, ZoneId zone, String title, List<Rule> rules, List<Rule> addressChangeRules,
+        DeadlineRules deadlines, HealthRules health) {
 
     public PolicyPack {
         sites = Set.copyOf(sites);
         rules = List.copyOf(rules);
+        addressChangeRules = List.copyOf(addressChangeRules);
+    }
+
+    /** The rules for one type of request. */
+    public List<Rule> rules(RequestType type) {
+        return type == RequestType.ADDRESS_CHANGE ? addressChangeRules : rules;
     }
 
     /** {@code id@version}, as decisions cite it. */

@@ -257,10 +257,14 @@ class CancellationApiTest {
         assertThat(body(evaluation).get("kind").asText()).isEqualTo("IN_TRANSIT_RETURN");
 
         post("api-put-order.json");
+        JsonNode address = post("api-request-address-change.json");
+        assertThat(address.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(body(address).get("kind").asText()).isEqualTo("ADDRESS_UPDATE");
         JsonNode recorded = post("api-request-cancellation.json");
         assertThat(recorded.get("statusCode").asInt()).isEqualTo(201);
         assertThat(body(recorded).get("requestId").asText()).isEqualTo("req-local-1");
 
         assertThat(body(post("api-policies.json")).get("packs").size()).isGreaterThan(10);
+        assertThat(body(post("api-shop-health.json")).get("pack").asText()).startsWith("shopee-MY@");
     }
 }

@@ -135,6 +135,7 @@ class ShopHealthTest {
     static Decision decision(boolean counts) {
         return new Decision(com.orderguard.domain.decision.Outcome.APPROVED,
                 com.orderguard.domain.decision.DecisionKind.CANCELLATION, null, null, counts, null, List.of(),
-                List.of(new com.orderguard.domain.decision.RuleRef("r", "p", "s")), "e.", List.of(), null, List.of());
+                List.of(new com.orderguard.domain.decision.RuleRef("r", "p", "s")), "e.", List.of(), null, List.of(),
+                null);
     }
 }

@@ -18,9 +18,15 @@ public final class ApiContract {
     /** Additive to API.md: order defects (negative feedback, A-to-z claims, chargebacks) for ODR. */
     public static final String RECORD_DEFECT = "POST /v1/orders/{orderKey}/defects";
 
+    /** Additive to API.md: requests to change the delivery address, and the seller's account of them. */
+    public static final String REQUEST_ADDRESS_CHANGE = "POST /v1/orders/{orderKey}/address-change-requests";
+    public static final String RESOLVE_ADDRESS_CHANGE =
+            "POST /v1/orders/{orderKey}/address-change-requests/{requestId}/resolution";
+
     /** Every route: the contract's, and the additive ones. */
     public static final List<String> ROUTES = List.of(EVALUATE, PUT_ORDER, GET_ORDER, REQUEST_CANCELLATION,
-            RESOLVE_CANCELLATION, PUT_HOLD, DELETE_HOLD, SHOP_HEALTH, POLICIES, RECORD_DEFECT);
+            RESOLVE_CANCELLATION, PUT_HOLD, DELETE_HOLD, SHOP_HEALTH, POLICIES, RECORD_DEFECT, REQUEST_ADDRESS_CHANGE,
+            RESOLVE_ADDRESS_CHANGE);
 
     private ApiContract() {
     }

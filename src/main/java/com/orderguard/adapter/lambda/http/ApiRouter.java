@@ -38,7 +38,8 @@ public class ApiRouter {
     private final Clock clock;
 
     public ApiRouter(OrderRoutes orders, CancellationRoutes cancellations, HoldRoutes holds, PolicyRoutes policies,
-            HealthRoutes health, StrictJson json, OrderGuardConfig config, Clock clock) {
+            HealthRoutes health, AddressChangeRoutes addresses, StrictJson json, OrderGuardConfig config,
+            Clock clock) {
         this.routes = new RouteTable(Map.ofEntries(
                 Map.entry(ApiContract.PUT_ORDER, orders::put),
                 Map.entry(ApiContract.GET_ORDER, orders::get),
@@ -49,6 +50,8 @@ public class ApiRouter {
                 Map.entry(ApiContract.DELETE_HOLD, holds::delete),
                 Map.entry(ApiContract.SHOP_HEALTH, health::health),
                 Map.entry(ApiContract.RECORD_DEFECT, health::defect),
+                Map.entry(ApiContract.REQUEST_ADDRESS_CHANGE, addresses::request),
+                Map.entry(ApiContract.RESOLVE_ADDRESS_CHANGE, addresses::resolve),
                 Map.entry(ApiContract.POLICIES, policies::list)));
         this.json = json;
         this.config = config;

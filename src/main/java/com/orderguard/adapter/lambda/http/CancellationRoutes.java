@@ -77,6 +77,12 @@ public class CancellationRoutes {
 
     /** {@code POST .../cancellation-requests/{requestId}/resolution}: the seller approves or rejects. */
     HttpResponse resolve(ApiRequest call) {
+        return resolution(call, (key, requestId, approve, note) -> cancellations.resolve(call.tenant(), key,
+                requestId, approve, note, call.receivedAt()));
+    }
+
+    /** Resolves a pending request of any type: validates the path and body, then hands over to {@code resolver}. */
+    static HttpResponse resolution(ApiRequest call, Resolver resolver) {
         FieldErrors errors = new FieldErrors();
         OrderKey key = OrderKey.parse(call.path("orderKey"), "orderKey").valueOrNull();
         if (key == null) {
@@ -93,11 +99,15 @@ public class CancellationRoutes {
         if (!errors.isEmpty()) {
             return Problems.invalid("the resolution is invalid", errors.list());
         }
-        return answer(cancellations.resolve(call.tenant(), key, requestId, "APPROVE".equals(resolution), note,
-                call.receivedAt()));
+        return answer(resolver.resolve(key, requestId, "APPROVE".equals(resolution), note));
     }
 
-    private HttpResponse answer(CancellationOutcome outcome) {
+    /** The use case that resolves a request. */
+    interface Resolver {
+        CancellationOutcome resolve(OrderKey key, String requestId, boolean approve, String note);
+    }
+
+    static HttpResponse answer(CancellationOutcome outcome) {
         if (outcome instanceof CancellationOutcome.Recorded recorded) {
             return HttpResponse.json(201, DecisionJson.write(recorded.record()).toString());
         } else if (outcome instanceof CancellationOutcome.Replayed replayed) {

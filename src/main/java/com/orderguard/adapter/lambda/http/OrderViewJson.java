@@ -11,10 +11,16 @@ import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.decision.RequestType;
 import com.orderguard.domain.deadline.OrderTimers;
 
 /** The order view: the order, its computed deadlines, its cancellation requests and its history. */
 final class OrderViewJson {
+
+    /** The history kinds of the after-sales timeline: requests, decisions, resolutions and the platform's actions. */
+    static final java.util.Set<String> AFTER_SALES = java.util.Set.of("CANCELLATION_DECIDED",
+            "CANCELLATION_RESOLVED", "ADDRESS_CHANGE_DECIDED", "ADDRESS_CHANGE_RESOLVED", "ORDER_AUTO_CANCELLED",
+            "REQUEST_EXPIRED");
 
     private OrderViewJson() {
     }
@@ -56,7 +62,9 @@ final class OrderViewJson {
         }
         putIfPresent(deadlines, "nextDueAt", stored.nextDueAt());
         ArrayNode requests = json.putArray("cancellationRequests");
-        record.requests().forEach(request -> requests.add(DecisionJson.write(request)));
+        ArrayNode addressChanges = json.putArray("addressChangeRequests");
+        record.requests().forEach(request -> (request.type() == RequestType.ADDRESS_CHANGE ? addressChanges
+                : requests).add(DecisionJson.write(request)));
         if (stored.pending() != null) {
             ObjectNode pending = deadlines.putObject("pendingRequest");
             pending.put("requestId", stored.pending().requestId());
@@ -64,6 +72,16 @@ final class OrderViewJson {
             pending.put("ifNoResponse", stored.pending().ifNoResponse().name());
         }
         putIfPresent(json, "cancelledBy", stored.cancelledBy());
+        ArrayNode timeline = json.putArray("timeline");
+        for (HistoryEntry entry : record.history()) {
+            if (AFTER_SALES.contains(entry.kind())) {
+                ObjectNode line = timeline.addObject();
+                putIfPresent(line, "at", entry.at());
+                line.put("kind", entry.kind());
+                line.put("summary", entry.summary());
+                putIfPresent(line, "requestId", entry.reference());
+            }
+        }
         ArrayNode history = json.putArray("history");
         for (HistoryEntry entry : record.history()) {
             ObjectNode line = history.addObject();

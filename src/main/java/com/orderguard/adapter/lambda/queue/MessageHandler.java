@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.marketplace.MarketplaceOrder;
+import com.orderguard.application.AddressChanges;
 import com.orderguard.application.CancellationOutcome;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.OrderQueries;
@@ -24,13 +25,15 @@ public class MessageHandler {
 
     private final OrderSnapshots snapshots;
     private final Cancellations cancellations;
+    private final AddressChanges addresses;
     private final OrderQueries queries;
     private final Clock clock;
 
-    public MessageHandler(OrderSnapshots snapshots, Cancellations cancellations, OrderQueries queries,
-            Clock clock) {
+    public MessageHandler(OrderSnapshots snapshots, Cancellations cancellations, AddressChanges addresses,
+            OrderQueries queries, Clock clock) {
         this.snapshots = snapshots;
         this.cancellations = cancellations;
+        this.addresses = addresses;
         this.queries = queries;
         this.clock = clock;
     }
@@ -46,6 +49,19 @@ public class MessageHandler {
         if (message instanceof QueueMessage.CancellationRequested requested) {
             return "event " + envelope.eventId() + " for " + requested.order().key() + ": "
                     + applyRequest(envelope, requested.order(), requested.request(), false);
+        }
+        if (message instanceof QueueMessage.AddressChangeRequested requested) {
+            String applied = applySnapshot(envelope, requested.order());
+            CancellationOutcome outcome = addresses.request(envelope.tenant(), requested.order().key(),
+                    requested.request(), clock.instant());
+            if (outcome instanceof CancellationOutcome.NoPolicy noPolicy) {
+                throw rejected("order.site", noPolicy.detail());
+            }
+            if (outcome instanceof CancellationOutcome.RequestIdReused) {
+                throw rejected("request.requestId", "was already used for a different request");
+            }
+            return "event " + envelope.eventId() + " for " + requested.order().key() + ": snapshot " + applied
+                    + ", address change " + requested.request().requestId() + " " + summary(outcome);
         }
         if (message instanceof QueueMessage.MarketplacePayload payload) {
             return "event " + envelope.eventId() + " from " + payload.source() + " for "

@@ -26,6 +26,11 @@ public sealed interface QueueMessage {
             implements QueueMessage {
     }
 
+    /** {@code ADDRESS_CHANGE_REQUESTED} (additive): the order as it stood and the buyer's wish to change address. */
+    record AddressChangeRequested(Envelope envelope, Order order, CancellationRequest request)
+            implements QueueMessage {
+    }
+
     /**
      * {@code MARKETPLACE_PAYLOAD}: a marketplace's own order JSON from {@code source}, mapped to the canonical
      * order and the cancellation request it carries, if any.

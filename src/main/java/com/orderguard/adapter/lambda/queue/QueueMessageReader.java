@@ -17,6 +17,7 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderValidator;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.CancellationRequest;
 import com.orderguard.domain.decision.RequestDraft;
 import com.orderguard.domain.decision.RequestValidator;
@@ -26,7 +27,7 @@ public final class QueueMessageReader {
 
     /** The message types of API.md. */
     public static final List<String> TYPES = List.of("ORDER_SNAPSHOT", "CANCELLATION_REQUESTED",
-            "MARKETPLACE_PAYLOAD");
+            "MARKETPLACE_PAYLOAD", "ADDRESS_CHANGE_REQUESTED");
 
     private static final Set<String> FIELDS = Set.of("eventId", "tenantId", "type", "occurredAt", "order",
             "request", "source", "payload", "shopId");
@@ -71,6 +72,14 @@ public final class QueueMessageReader {
                 return new QueueMessage.CancellationRequested(envelope(eventId, tenant, type, occurredAt), order,
                         request);
             }
+        } else if ("ADDRESS_CHANGE_REQUESTED".equals(type)) {
+            Order order = order(json, errors);
+            CancellationRequest request = request(json, eventId, occurredAt, now, errors);
+            if (errors.isEmpty()) {
+                return new QueueMessage.AddressChangeRequested(envelope(eventId, tenant, type, occurredAt), order,
+                        new CancellationRequest(request.requestId(), request.initiator(), CancelReason.WRONG_ADDRESS,
+                                request.via(), request.requestedAt(), request.note()));
+            }
         } else if ("MARKETPLACE_PAYLOAD".equals(type)) {
             String source = json.string("source");
             MarketplaceOrder mapped = marketplacePayload(json, source, occurredAt, now, errors);
@@ -106,6 +115,10 @@ public final class QueueMessageReader {
         RequestDraft draft = DecisionJson.readRequest(node, "request", errors);
         if (draft == null || eventId == null || occurredAt == null) {
             return null;
+        }
+        if (draft.reason() == null && "ADDRESS_CHANGE_REQUESTED".equals(json.string("type"))) {
+            draft = new RequestDraft(draft.requestId(), draft.initiator(), CancelReason.WRONG_ADDRESS.name(),
+                    draft.via(), draft.requestedAt(), draft.note());
         }
         if (draft.requestedAt() == null) {
             draft = new RequestDraft(draft.requestId(), draft.initiator(), draft.reason(), draft.via(),
