@@ -91,7 +91,7 @@ public final class TestOrders {
         if (!attributes.isEmpty()) {
             items.add(new OrderItem("SKU-2", 1, new BigDecimal("20.00"), "USD", attributes));
         }
-        return new Order(key, "shop-1", fulfilment, status, placedAt, placedAt, null, shipBy, null, deliveredAt, carrier,
-                null, buyerId, items, scheme);
+        return new Order(key, "shop-1", fulfilment, status, placedAt, placedAt, null, shipBy, null, deliveredAt,
+                carrier, null, buyerId, items, scheme);
     }
 }
