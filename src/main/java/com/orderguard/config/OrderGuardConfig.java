@@ -30,6 +30,12 @@ public interface OrderGuardConfig {
     /** Shop health settings. */
     Health health();
 
+    /** Local runs only (quarkus:dev, the simulation): embedded DynamoDB Local and the Lambda Invoke API. */
+    Local local();
+
+    /** The simulated month (tests only): replaces the wall clock. */
+    Simulation simulation();
+
     /** How long an event id is remembered for idempotency; must exceed the queue's retention (14 days max). */
     @WithDefault("P15D")
     Duration eventRetention();
@@ -47,6 +53,43 @@ public interface OrderGuardConfig {
         /** Largest accepted request body, in bytes; larger bodies get 413. */
         @WithDefault("262144")
         int maxBodyBytes();
+    }
+
+    /** Local run settings; ignored in AWS. */
+    interface Local {
+        /** Embedded DynamoDB Local. */
+        LocalDynamo dynamodb();
+
+        /** The Lambda Invoke API on loopback. */
+        Invoke invoke();
+
+        /** Embedded DynamoDB Local of {@code quarkus:dev}. */
+        interface LocalDynamo {
+            /** Its port on 127.0.0.1. */
+            @WithDefault("8000")
+            int port();
+
+            /** A folder to keep its data in across restarts; in memory when absent. */
+            java.util.Optional<String> dbPath();
+        }
+
+        /** The Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}). */
+        interface Invoke {
+            /** Whether to serve it (true in dev mode). */
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Its port on 127.0.0.1. */
+            @WithDefault("9001")
+            int port();
+        }
+    }
+
+    /** The simulated month. */
+    interface Simulation {
+        /** Whether the simulation's clock replaces the wall clock (a build-time switch of its test profile). */
+        @WithDefault("false")
+        boolean enabled();
     }
 
     /** Shop health settings. */

@@ -74,4 +74,39 @@ public final class Profiles {
             return Map.of("quarkus.dynamodb.interceptors", CallCounter.class.getName());
         }
     }
+
+    /** A month of orders driven through the local Invoke API on simulated time (see MonthSimulationTest). */
+    public static class Simulation extends FunctionProfile {
+        /** The Invoke API port of this run. */
+        public static final int INVOKE_PORT = Integer.getInteger("simulate.port", 9301);
+
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("orderguard.simulation.enabled", "true",
+                    "orderguard.local.invoke.enabled", "true",
+                    "orderguard.local.invoke.port", Integer.toString(INVOKE_PORT),
+                    "quarkus.log.category.\"com.orderguard\".level", "WARN");
+        }
+    }
+
+    /** The local Lambda Invoke API (all three functions in one process), on its own port. */
+    public static class Invoke extends FunctionProfile {
+        public static final int PORT = 9302;
+
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("orderguard.local.invoke.enabled", "true", "orderguard.local.invoke.port",
+                    Integer.toString(PORT));
+        }
+    }
 }

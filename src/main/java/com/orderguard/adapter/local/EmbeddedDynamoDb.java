@@ -7,11 +7,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.orderguard.config.OrderGuardConfig;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,10 +30,9 @@ public class EmbeddedDynamoDb {
 
     private DynamoDBProxyServer server;
 
-    void onStart(@Observes @Priority(1) StartupEvent event,
-            @ConfigProperty(name = "orderguard.local.dynamodb.port", defaultValue = "8000") int port,
-            @ConfigProperty(name = "orderguard.local.dynamodb.db-path") java.util.Optional<String> dbPath)
-            throws Exception {
+    void onStart(@Observes @Priority(1) StartupEvent event, OrderGuardConfig config) throws Exception {
+        int port = config.local().dynamodb().port();
+        java.util.Optional<String> dbPath = config.local().dynamodb().dbPath();
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
         if (dbPath.isPresent()) {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of(dbPath.get()));
