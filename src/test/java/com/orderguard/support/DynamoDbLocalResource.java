@@ -34,7 +34,7 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
                     new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
             server.start();
             String endpoint = "http://127.0.0.1:" + port;
-            local = new LocalDynamo(client(endpoint), TABLE);
+            local = new LocalDynamo(client(endpoint), TABLE, endpoint);
             return Map.of(
                     "quarkus.dynamodb.endpoint-override", endpoint,
                     "quarkus.dynamodb.aws.region", "us-east-1",

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The test's own view of the table the application under test uses. */
-public record LocalDynamo(DynamoDbClient client, String table) {
+public record LocalDynamo(DynamoDbClient client, String table, String endpoint) {
 
     /** Every item in the table (tests keep tables small). */
     public List<Map<String, AttributeValue>> scan() {

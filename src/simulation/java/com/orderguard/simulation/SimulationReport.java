@@ -31,6 +31,7 @@ final class SimulationReport {
     private final Map<String, Long> byOutcome = new TreeMap<>();
     private final Map<String, Long> byRule = new TreeMap<>();
     private final Map<String, Long> events = new TreeMap<>();
+    private final Map<String, Long> received = new TreeMap<>();
     private Map<String, Long> counters = Map.of();
     private String run = "";
 
@@ -77,6 +78,11 @@ final class SimulationReport {
         }
     }
 
+    /** The events a consumer of the outbound queue received, by type. */
+    void outbound(Map<String, Long> received) {
+        received.forEach((type, count) -> this.received.put(type, count));
+    }
+
     void counters(Map<String, Long> values, int orders, long invocations, double seconds) {
         counters = new TreeMap<>(values);
         run = String.format(Locale.ROOT, "%d orders, %d shops, %d function invocations in %.0f s (%.0f per second)",
@@ -97,8 +103,9 @@ final class SimulationReport {
         byOutcome.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-36s %6d%n", k, v)));
         out.append("decisions by deciding rule:\n");
         byRule.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-52s %6d%n", k, v)));
-        out.append("outbound events:\n");
-        events.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-36s %6d%n", k, v)));
+        out.append("outbound events (outbox items / received from the local SQS queue):\n");
+        events.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-36s %6d / %6d%n", k, v,
+                received.getOrDefault(k, 0L))));
         out.append("simulation:\n");
         counters.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-36s %6d%n", k, v)));
         out.append("shop metrics at the end (value / threshold / status):\n");
@@ -133,7 +140,8 @@ final class SimulationReport {
         }
         html.append("<h2>Decisions by outcome</h2>").append(table(byOutcome));
         html.append("<h2>Decisions by deciding rule</h2>").append(table(byRule));
-        html.append("<h2>Outbound events</h2>").append(table(events));
+        html.append("<h2>Outbound events (outbox items)</h2>").append(table(events));
+        html.append("<h2>Outbound events received from the local SQS queue</h2>").append(table(received));
         html.append("<h2>Simulation</h2>").append(table(counters));
         html.append("<h2>Shop metrics at the end</h2><pre>").append(escape(summary().substring(
                 summary().indexOf("shop metrics")))).append("</pre></body></html>");

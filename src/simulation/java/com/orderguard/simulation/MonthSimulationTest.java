@@ -82,6 +82,7 @@ class MonthSimulationTest {
         Instant start = FIRST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Instant end = start.plus(Duration.ofDays(DAYS + 10));
         SimulationReport report = new SimulationReport(shops, FIRST);
+        OutboundQueue outbound = new OutboundQueue(dynamo, Integer.getInteger("simulate.sqs.port", 9324));
         long began = System.nanoTime();
         System.out.printf("%nsimulating %d orders of %d shops over %d days (seed %d)%n", orders.size(), shops.size(),
                 DAYS, SEED);
@@ -103,6 +104,7 @@ class MonthSimulationTest {
                             Map.of("marketplace", shop.marketplace(), "site", shop.site(), "shopId", shop.id()), null)
                             .body());
                 }
+                counters.merge("outbound events forwarded to SQS", outbound.forward(), Long::sum);
                 System.out.printf("day %2d: %6d invocations, %s%n", java.time.temporal.ChronoUnit.DAYS.between(FIRST,
                         day) + 1, client.invocations.get(), counters);
             }
@@ -112,7 +114,10 @@ class MonthSimulationTest {
             report.health(shop, client.api("GET /v1/shops/{marketplace}/{site}/{shopId}/health",
                     Map.of("marketplace", shop.marketplace(), "site", shop.site(), "shopId", shop.id()), null).body());
         }
+        counters.merge("outbound events forwarded to SQS", outbound.forward(), Long::sum);
         report.table(dynamo.scan());
+        report.outbound(outbound.drain());
+        outbound.close();
         report.counters(counters, orders.size(), client.invocations.get(), seconds);
         Path html = report.write(Path.of("target", "simulation", "report.html"));
         System.out.println(report.summary());
