@@ -52,14 +52,8 @@ public class MessageHandler {
         }
         if (message instanceof QueueMessage.AddressChangeRequested requested) {
             String applied = applySnapshot(envelope, requested.order());
-            CancellationOutcome outcome = addresses.request(envelope.tenant(), requested.order().key(),
-                    requested.request(), clock.instant());
-            if (outcome instanceof CancellationOutcome.NoPolicy noPolicy) {
-                throw rejected("order.site", noPolicy.detail());
-            }
-            if (outcome instanceof CancellationOutcome.RequestIdReused) {
-                throw rejected("request.requestId", "was already used for a different request");
-            }
+            CancellationOutcome outcome = accepted(addresses.request(envelope.tenant(), requested.order().key(),
+                    requested.request(), clock.instant()), requested.request(), false);
             return "event " + envelope.eventId() + " for " + requested.order().key() + ": snapshot " + applied
                     + ", address change " + requested.request().requestId() + " " + summary(outcome);
         }
@@ -100,8 +94,18 @@ public class MessageHandler {
     private String applyRequest(QueueMessage.Envelope envelope, Order order, CancellationRequest request,
             boolean fromPayload) {
         String applied = applySnapshot(envelope, order);
-        CancellationOutcome outcome = cancellations.request(envelope.tenant(), order.key(), request,
-                clock.instant());
+        CancellationOutcome outcome = accepted(cancellations.request(envelope.tenant(), order.key(), request,
+                clock.instant()), request, fromPayload);
+        return "snapshot " + applied + ", request " + request.requestId() + " " + summary(outcome);
+    }
+
+    /**
+     * The outcome of recording a request, or the reason the message is rejected: no pack covers the order, or the
+     * request id was used for something else. A request mapped from a marketplace payload has no fields of its own
+     * in the message, so its errors name the payload.
+     */
+    private static CancellationOutcome accepted(CancellationOutcome outcome, CancellationRequest request,
+            boolean fromPayload) {
         if (outcome instanceof CancellationOutcome.NoPolicy noPolicy) {
             throw rejected(fromPayload ? "payload" : "order.site", noPolicy.detail());
         }
@@ -110,7 +114,7 @@ public class MessageHandler {
                     + " was recorded before with different content")
                     : rejected("request.requestId", "was already used for a different request");
         }
-        return "snapshot " + applied + ", request " + request.requestId() + " " + summary(outcome);
+        return outcome;
     }
 
     private String applySnapshot(QueueMessage.Envelope envelope, Order order) {
