@@ -3,6 +3,7 @@ package com.orderguard.adapter.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.orderguard.application.port.Correlation;
@@ -11,6 +12,8 @@ import com.orderguard.domain.TenantId;
 
 class MdcCorrelationTest {
 
+    /** Other tests in this JVM call use cases on this thread without a function around them to clear the fields. */
+    @BeforeEach
     @AfterEach
     void clear() {
         LogFields.clear();
