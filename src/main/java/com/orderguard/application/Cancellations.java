@@ -14,6 +14,7 @@ import com.orderguard.application.port.CancellationStore.CommitResult;
 import com.orderguard.application.port.CancellationStore.OrderCommit;
 import com.orderguard.application.port.CancellationStore.Transition;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
@@ -52,14 +53,22 @@ public class Cancellations {
     private final PolicyCatalog catalog;
     private final DeadlinePolicy deadlines;
     private final ShopHealthService health;
+    private final Telemetry telemetry;
 
+    /** Without metrics (unit tests). */
     public Cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
             DeadlinePolicy deadlines, ShopHealthService health) {
+        this(orders, requests, catalog, deadlines, health, Telemetry.NONE);
+    }
+
+    public Cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
+            DeadlinePolicy deadlines, ShopHealthService health, Telemetry telemetry) {
         this.orders = orders;
         this.requests = requests;
         this.catalog = catalog;
         this.deadlines = deadlines;
         this.health = health;
+        this.telemetry = telemetry;
     }
 
     /** Decides without storing anything (what-if). The order's ship-by time is computed when it gives none. */
@@ -109,6 +118,7 @@ public class Cancellations {
             CommitResult result = requests.commit(commit);
             if (result instanceof CommitResult.Committed committed) {
                 health.afterCounting(tenant, commit.counts(), now);
+                telemetry.decided(before.order().marketplace(), decision.outcome());
                 return new CancellationOutcome.Recorded(record, committed.order());
             }
             Backoff.pause(attempt);

@@ -14,8 +14,10 @@ import java.util.logging.Logger;
 import com.orderguard.application.port.CancellationStore;
 import com.orderguard.application.port.CancellationStore.CommitResult;
 import com.orderguard.application.port.CancellationStore.OrderCommit;
+import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.DuePage;
+import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.deadline.DueAction;
 
 /**
@@ -44,13 +46,25 @@ public class Sweep {
     private final Clock clock;
     private final int shards;
     private final int pageSize;
+    private final Telemetry telemetry;
+    private final Correlation correlation;
 
-    /**
-     * @param clock measures the time budget only; what is due is judged against the {@code now} of each run
-     */
+    /** Without metrics or log correlation (unit tests). */
     public Sweep(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines,
             com.orderguard.domain.decision.PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
             int pageSize) {
+        this(orders, store, deadlines, catalog, health, clock, shards, pageSize, Telemetry.NONE, Correlation.NONE);
+    }
+
+    /**
+     * @param clock measures the time budget only; what is due is judged against the {@code now} of each run
+     * @param correlation names each order in the log lines written while it is processed
+     */
+    public Sweep(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines,
+            com.orderguard.domain.decision.PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
+            int pageSize, Telemetry telemetry, Correlation correlation) {
+        this.telemetry = telemetry;
+        this.correlation = correlation;
         this.orders = orders;
         this.store = store;
         this.deadlines = deadlines;
@@ -96,13 +110,15 @@ public class Sweep {
         }
         // one look per shop at the end of the run, not one per cancelled order
         counted.forEach((shop, shopCounts) -> health.afterCounting(shop.tenant(), shopCounts, now));
-        return new SweepReport(runId, now, reports, complete);
+        SweepReport report = new SweepReport(runId, now, reports, complete);
+        telemetry.sweepRan(report);
+        return report;
     }
 
     /** Applies what is due for one order; a lost race re-reads it (the index copy may also be a little stale). */
     Result process(StoredOrder due, Instant now, Map<TenantShop, ShopCounts> counted) {
         StoredOrder current = due;
-        try {
+        try (Correlation.Scope scope = correlation.order(due.tenant(), due.order().key())) {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 List<DueAction> dueActions = deadlines.due(current.order(), current.timers(), now);
                 Optional<OrderCommit> commit = actions.commit(current, dueActions, now);
@@ -110,6 +126,7 @@ public class Sweep {
                     return Result.SKIPPED;
                 }
                 if (store.commit(commit.get()) instanceof CommitResult.Committed) {
+                    report(commit.get());
                     if (!commit.get().counts().isEmpty()) {
                         counted.merge(new TenantShop(current.tenant(), commit.get().counts().shop()),
                                 commit.get().counts(),
@@ -127,6 +144,17 @@ public class Sweep {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sweep: order " + due.order().key() + " failed: " + e, e);
             return Result.FAILED;
+        }
+    }
+
+    /** Counts what a committed change did, from its events: they are exactly what the outside world is told. */
+    private void report(OrderCommit commit) {
+        for (OutboxEvent event : commit.events()) {
+            if (event instanceof OutboxEvent.OrderAutoCancelled) {
+                telemetry.autoCancelled(commit.order().marketplace());
+            } else if (event instanceof OutboxEvent.ShipByApproaching) {
+                telemetry.shipByWarned(commit.order().marketplace());
+            }
         }
     }
 }

@@ -27,4 +27,9 @@ public record SweepReport(String runId, Instant now, List<ShardReport> shards, b
     public int failed() {
         return shards.stream().mapToInt(ShardReport::failed).sum();
     }
+
+    /** The largest lag of any item of the run, in seconds; 0 when nothing was due. */
+    public long maxLagSeconds() {
+        return shards.stream().mapToLong(ShardReport::maxLagSeconds).max().orElse(0);
+    }
 }

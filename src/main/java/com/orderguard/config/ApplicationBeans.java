@@ -15,9 +15,13 @@ import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.ShopHealthService;
 import com.orderguard.application.Sweep;
+import com.orderguard.adapter.telemetry.EmfTelemetry;
+import com.orderguard.adapter.telemetry.MdcCorrelation;
 import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.deadline.CalendarCatalog;
 import com.orderguard.domain.decision.PolicyCatalog;
 
@@ -33,6 +37,21 @@ public class ApplicationBeans {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Metrics as EMF lines on standard output, where Lambda sends them to CloudWatch. */
+    @Produces
+    @Singleton
+    Telemetry telemetry(OrderGuardConfig config, Clock clock) {
+        OrderGuardConfig.Metrics metrics = config.metrics();
+        return metrics.enabled() ? new EmfTelemetry(() -> System.out, clock, metrics.namespace(), metrics.function())
+                : Telemetry.NONE;
+    }
+
+    @Produces
+    @Singleton
+    Correlation correlation() {
+        return new MdcCorrelation();
     }
 
     @Produces
@@ -63,8 +82,8 @@ public class ApplicationBeans {
     @Produces
     @Singleton
     Cancellations cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
-            DeadlinePolicy deadlines, ShopHealthService health) {
-        return new Cancellations(orders, requests, catalog, deadlines, health);
+            DeadlinePolicy deadlines, ShopHealthService health, Telemetry telemetry) {
+        return new Cancellations(orders, requests, catalog, deadlines, health, telemetry);
     }
 
     @Produces
@@ -89,8 +108,9 @@ public class ApplicationBeans {
     @Produces
     @Singleton
     Sweep sweep(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines, PolicyCatalog catalog,
-            ShopHealthService health, Clock clock, OrderGuardConfig config) {
+            ShopHealthService health, Clock clock, OrderGuardConfig config, Telemetry telemetry,
+            Correlation correlation) {
         return new Sweep(orders, requests, deadlines, catalog, health, clock, config.dueIndex().shards(),
-                config.sweep().pageSize());
+                config.sweep().pageSize(), telemetry, correlation);
     }
 }

@@ -36,6 +36,9 @@ public interface OrderGuardConfig {
     /** The simulated month (tests only): replaces the wall clock. */
     Simulation simulation();
 
+    /** Operational metrics (CloudWatch Embedded Metric Format on standard output). */
+    Metrics metrics();
+
     /** How long an event id is remembered for idempotency; must exceed the queue's retention (14 days max). */
     @WithDefault("P15D")
     Duration eventRetention();
@@ -126,5 +129,23 @@ public interface OrderGuardConfig {
         /** How long before the ship-by time the ShipByApproaching warnings go out (each once). */
         @WithDefault("PT24H,PT4H")
         List<Duration> warningLeads();
+    }
+
+    /** Operational metrics settings. */
+    interface Metrics {
+        /** Whether metric lines are written at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The CloudWatch namespace. */
+        @WithDefault("OrderGuard")
+        String namespace();
+
+        /**
+         * The {@code Function} dimension: the Lambda function's name in AWS (so stacks in one account stay apart
+         * and the template's alarms can name it), the exported function's name elsewhere.
+         */
+        @WithDefault("${AWS_LAMBDA_FUNCTION_NAME:${quarkus.funqy.export:api}}")
+        String function();
     }
 }

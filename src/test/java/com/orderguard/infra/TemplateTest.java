@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.orderguard.adapter.dynamodb.TableLayout;
 import com.orderguard.adapter.lambda.http.ApiContract;
+import com.orderguard.adapter.telemetry.EmfTelemetry;
 
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
@@ -139,6 +140,123 @@ class TemplateTest {
         assertThat(template.get("Outputs").fieldNames()).toIterable()
                 .contains("HttpApiUrl", "EventsQueueUrl", "EventsDeadLetterQueueUrl", "TableName", "TableStreamArn",
                         "EventBusName");
+    }
+
+    /** A metric an alarm watches: namespace, name and dimensions (values as the template's references read). */
+    record Watched(String namespace, String name, Map<String, String> dimensions) {
+    }
+
+    /** Every metric the alarm reads, whether it watches one metric or computes from several. */
+    static List<Watched> watched(JsonNode alarm) {
+        List<Watched> metrics = new ArrayList<>();
+        JsonNode properties = alarm.get("Properties");
+        if (properties.has("MetricName")) {
+            metrics.add(metric(properties));
+        }
+        properties.path("Metrics").forEach(m -> {
+            if (m.has("MetricStat")) {
+                metrics.add(metric(m.at("/MetricStat/Metric")));
+            }
+        });
+        return metrics;
+    }
+
+    static Watched metric(JsonNode metric) {
+        Map<String, String> dimensions = new TreeMap<>();
+        metric.path("Dimensions").forEach(d -> dimensions.put(d.get("Name").asText(), d.get("Value").asText()));
+        return new Watched(metric.get("Namespace").asText(), metric.get("MetricName").asText(), dimensions);
+    }
+
+    /** The one alarm that watches this metric with exactly these dimensions. */
+    static JsonNode alarmOn(String namespace, String name, Map<String, String> dimensions) {
+        List<JsonNode> found = ofType("AWS::CloudWatch::Alarm").values().stream()
+                .filter(a -> watched(a).contains(new Watched(namespace, name, new TreeMap<>(dimensions)))).toList();
+        assertThat(found).as("an alarm on %s %s %s", namespace, name, dimensions).hasSize(1);
+        return found.get(0).get("Properties");
+    }
+
+    @Test
+    void everyAlarm_notifiesTheGivenTopic_orTheOneTheStackCreatesWhenNoneIsGiven() {
+        assertThat(template.at("/Parameters/AlarmTopicArn/Default").asText()).isEmpty();
+        assertThat(template.at("/Conditions/CreateAlarmTopic").toString()).contains("AlarmTopicArn");
+        JsonNode topic = resources.get("AlarmTopic");
+        assertThat(topic.get("Type").asText()).isEqualTo("AWS::SNS::Topic");
+        assertThat(topic.get("Condition").asText()).isEqualTo("CreateAlarmTopic");
+        assertThat(resources.at("/AlarmEmailSubscription/Properties/TopicArn").asText()).isEqualTo("AlarmTopic");
+
+        Map<String, JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
+        assertThat(alarms).hasSizeGreaterThanOrEqualTo(10);
+        alarms.forEach((name, alarm) -> {
+            // short-form tags read as plain values: !If [CreateAlarmTopic, !Ref AlarmTopic, !Ref AlarmTopicArn]
+            assertThat(alarm.at("/Properties/AlarmActions").toString()).as(name)
+                    .isEqualTo("[[\"CreateAlarmTopic\",\"AlarmTopic\",\"AlarmTopicArn\"]]");
+            assertThat(alarm.at("/Properties/EvaluationPeriods").asInt()).as(name).isPositive();
+            assertThat(alarm.at("/Properties/ComparisonOperator").asText()).as(name).isNotEmpty();
+            assertThat(alarm.at("/Properties/TreatMissingData").asText()).as(name).isNotEmpty();
+        });
+        assertThat(template.at("/Outputs/AlarmTopicArn/Value").toString()).contains("AlarmTopic");
+    }
+
+    @Test
+    void everyDeadLetterQueue_hasAnAlarmOnItsFirstMessage() {
+        List<String> queues = List.of("EventsDeadLetterQueue", "SweepScheduleDeadLetterQueue",
+                "OutboxDeadLetterQueue");
+        for (String queue : queues) {
+            JsonNode alarm = alarmOn("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    Map.of("QueueName", queue + ".QueueName"));
+            assertThat(alarm.get("Threshold").asDouble()).isZero();
+            assertThat(alarm.get("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+        }
+        // and every dead-letter queue the template wires up is one of them
+        assertThat(template.toString()).containsPattern("deadLetterTargetArn\":\"EventsDeadLetterQueue\\.Arn");
+        assertThat(function("sweep").at("/Properties/Events/Schedule/Properties/DeadLetterConfig/Arn").asText())
+                .isEqualTo("SweepScheduleDeadLetterQueue.Arn");
+        assertThat(ofType("AWS::Pipes::Pipe").values().iterator().next()
+                .at("/Properties/SourceParameters/DynamoDBStreamParameters/DeadLetterConfig/Arn").asText())
+                .isEqualTo("OutboxDeadLetterQueue.Arn");
+    }
+
+    @Test
+    void theSweep_pagesOnErrors_andOnLag_includingWhenItStopsReporting() {
+        assertThat(alarmOn("AWS/Lambda", "Errors", Map.of("FunctionName", "SweepFunction")).get("Threshold")
+                .asDouble()).isZero();
+        // the code's EMF metric: namespace, name and the Function dimension set to the Lambda function's name
+        JsonNode lag = alarmOn("OrderGuard", EmfTelemetry.SWEEP_LAG, Map.of(EmfTelemetry.FUNCTION, "SweepFunction"));
+        assertThat(lag.get("Threshold").asText()).isEqualTo("SweepLagAlarmSeconds");
+        assertThat(template.at("/Parameters/SweepLagAlarmSeconds/Default").asInt()).isPositive();
+        assertThat(lag.get("Statistic").asText()).isEqualTo("Maximum");
+        assertThat(lag.get("TreatMissingData").asText()).isEqualTo("breaching");
+    }
+
+    @Test
+    void theApi_pagesOnItsShareOf5xx() {
+        JsonNode resource = ofType("AWS::CloudWatch::Alarm").values().stream()
+                .filter(a -> watched(a).contains(new Watched("AWS/ApiGateway", "5xx", Map.of("ApiId", "HttpApi"))))
+                .findFirst().orElseThrow();
+        assertThat(watched(resource)).contains(new Watched("AWS/ApiGateway", "Count", Map.of("ApiId", "HttpApi")));
+        JsonNode alarm = resource.get("Properties");
+        List<String> expressions = alarm.get("Metrics").findValuesAsText("Expression");
+        assertThat(expressions).singleElement().asString().contains("errors / requests");
+        assertThat(alarm.get("Threshold").asText()).isEqualTo("Api5xxAlarmPercent");
+    }
+
+    @Test
+    void throttling_ofAnyFunction_orOfTheTable_pages() {
+        for (String function : List.of("ApiFunction", "IngestFunction", "SweepFunction")) {
+            assertThat(alarmOn("AWS/Lambda", "Throttles", Map.of("FunctionName", function)).get("Threshold")
+                    .asDouble()).isZero();
+        }
+        alarmOn("AWS/DynamoDB", "ReadThrottleEvents", Map.of("TableName", "Table"));
+        alarmOn("AWS/DynamoDB", "WriteThrottleEvents", Map.of("TableName", "Table"));
+        alarmOn("AWS/DynamoDB", "WriteThrottleEvents", Map.of("TableName", "Table",
+                "GlobalSecondaryIndexName", TableLayout.DUE_INDEX));
+    }
+
+    @Test
+    void functionLogs_areText_soThatOurJsonAndEmfLinesReachCloudWatchAsWritten() {
+        for (String export : List.of("api", "ingest", "sweep")) {
+            assertThat(function(export).at("/Properties/LoggingConfig/LogFormat").asText()).isEqualTo("Text");
+        }
     }
 
     static List<String> keys(JsonNode schema) {

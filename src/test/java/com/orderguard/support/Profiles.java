@@ -1,5 +1,6 @@
 package com.orderguard.support;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +108,59 @@ public final class Profiles {
         Map<String, String> extraConfig() {
             return Map.of("orderguard.local.invoke.enabled", "true", "orderguard.local.invoke.port",
                     Integer.toString(PORT));
+        }
+    }
+
+    /**
+     * Production logging and metrics for a function: JSON log lines (the console's JSON settings, written to a
+     * file of their own so a test can read them) and EMF metric lines on standard output. The file name is fixed
+     * (the profile class is loaded twice, by the test and by the application); tests find their own lines by the
+     * ids they sent, and earlier runs' lines only make the personal-data checks stricter.
+     */
+    abstract static class Observed extends FunctionProfile {
+        /** The JSON log file of this profile. */
+        abstract Path logFile();
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of(
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", logFile().toString(),
+                    "quarkus.log.file.json.enabled", "true",
+                    "quarkus.log.file.json.excluded-keys", "${quarkus.log.console.json.excluded-keys}",
+                    "quarkus.log.file.json.additional-field.function.value",
+                    "${quarkus.log.console.json.additional-field.function.value}",
+                    "orderguard.metrics.enabled", "true");
+        }
+    }
+
+    /** The {@code api} function, observed. */
+    public static class ApiObserved extends Observed {
+        public static final Path LOG_FILE = Path.of("target", "logs", "api-observed.json");
+
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Path logFile() {
+            return LOG_FILE;
+        }
+    }
+
+    /** The {@code ingest} function, observed. */
+    public static class IngestObserved extends Observed {
+        public static final Path LOG_FILE = Path.of("target", "logs", "ingest-observed.json");
+
+        @Override
+        String export() {
+            return "ingest";
+        }
+
+        @Override
+        Path logFile() {
+            return LOG_FILE;
         }
     }
 }

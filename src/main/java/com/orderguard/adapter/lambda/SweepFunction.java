@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 
+import com.orderguard.adapter.telemetry.LogFields;
 import com.orderguard.application.Sweep;
 import com.orderguard.application.SweepReport;
 import com.orderguard.config.OrderGuardConfig;
@@ -30,6 +31,15 @@ public class SweepFunction {
     @Funq
     public SweepReport sweep(ScheduledEvent event) {
         String runId = event != null && event.id() != null ? event.id() : UUID.randomUUID().toString();
+        LogFields.put(LogFields.SWEEP_RUN_ID, runId);
+        try {
+            return run(runId);
+        } finally {
+            LogFields.clear();
+        }
+    }
+
+    private SweepReport run(String runId) {
         // a random first shard: runs cut short by their budget still reach every shard over time
         int firstShard = ThreadLocalRandom.current().nextInt(config.dueIndex().shards());
         SweepReport report = sweep.run(runId, clock.instant(), config.sweep().timeBudget(), firstShard);

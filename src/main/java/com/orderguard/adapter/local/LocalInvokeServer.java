@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,19 +112,29 @@ public class LocalInvokeServer {
     private Object ingest(JsonNode event) {
         JsonNode records = event.path("Records");
         if (!records.isArray()) {
-            ingest.ingest(event);
+            ingest.ingest(message("local-" + UUID.randomUUID(), event.toString()));
             return null;
         }
         ObjectNode response = mapper.createObjectNode();
         var failures = response.putArray("batchItemFailures");
         for (JsonNode record : records) {
+            String messageId = record.path("messageId").asText();
             try {
-                ingest.ingest(mapper.readTree(record.path("body").asText()));
-            } catch (IOException | RuntimeException e) {
-                failures.addObject().put("itemIdentifier", record.path("messageId").asText());
+                ingest.ingest(message(messageId, record.path("body").asText()));
+            } catch (RuntimeException e) {
+                failures.addObject().put("itemIdentifier", messageId);
             }
         }
         return response;
+    }
+
+    private static SQSEvent.SQSMessage message(String messageId, String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(messageId);
+        message.setBody(body);
+        message.setEventSource("aws:sqs");
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        return message;
     }
 
     private byte[] error(String message, String type) {

@@ -15,12 +15,22 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.application.Cancellations;
+import com.orderguard.application.DeadlinePolicy;
 import com.orderguard.application.Holds;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.RequestStatus;
+import com.orderguard.application.ShopHealthService;
+import com.orderguard.application.Sweep;
+import com.orderguard.application.SweepReport;
 import com.orderguard.application.SnapshotSource;
+import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.Correlation;
+import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.Telemetry;
+import com.orderguard.domain.Marketplace;
+import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
@@ -29,6 +39,7 @@ import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.CancellationRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
+import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.support.Events;
 import com.orderguard.support.LocalDynamo;
 import com.orderguard.support.Profiles;
@@ -55,6 +66,21 @@ class SweepFunctionTest {
 
     @Inject
     OrderQueries queries;
+
+    @Inject
+    OrderStore orderStore;
+
+    @Inject
+    CancellationStore cancellationStore;
+
+    @Inject
+    DeadlinePolicy deadlines;
+
+    @Inject
+    PolicyCatalog catalog;
+
+    @Inject
+    ShopHealthService health;
 
     LocalDynamo dynamo;
 
@@ -184,4 +210,44 @@ class SweepFunctionTest {
         assertThat(report.get("shards")).hasSize(16);
     }
 
+    @Test
+    void aRun_reportsItsAutoCancelsWarningsAndLag_andNamesEachOrderInTheLog() {
+        Order late = store("MY", OrderStatus.AWAITING_SHIPMENT, Instant.now().minus(Duration.ofDays(10)));
+        Order soon = store("MY", OrderStatus.SHIPMENT_ARRANGED, Instant.now().plus(Duration.ofHours(3)));
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<SweepReport> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<OrderKey> named = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Telemetry telemetry = new Telemetry() {
+            @Override
+            public void autoCancelled(Marketplace marketplace) {
+                events.add("autoCancelled " + marketplace);
+            }
+
+            @Override
+            public void shipByWarned(Marketplace marketplace) {
+                events.add("warned " + marketplace);
+            }
+
+            @Override
+            public void sweepRan(SweepReport report) {
+                runs.add(report);
+            }
+        };
+        Correlation correlation = (tenant, key) -> {
+            named.add(key);
+            return () -> {
+            };
+        };
+        Sweep observed = new Sweep(orderStore, cancellationStore, deadlines, catalog, health,
+                java.time.Clock.systemUTC(), 16, 50, telemetry, correlation);
+
+        observed.run("observed", Instant.now(), Duration.ofSeconds(30), 0);
+
+        assertThat(events).contains("autoCancelled SHOPEE", "warned SHOPEE");
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.maxLagSeconds()).isGreaterThanOrEqualTo(Duration.ofDays(3).toSeconds());
+            assertThat(run.acted()).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(named).contains(late.key(), soon.key());
+    }
 }

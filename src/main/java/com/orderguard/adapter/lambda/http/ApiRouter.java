@@ -17,8 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.json.StrictJson;
 import com.orderguard.application.ConcurrentUpdateException;
+import com.orderguard.adapter.telemetry.LogFields;
 import com.orderguard.config.OrderGuardConfig;
 import com.orderguard.domain.FieldError;
+import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -65,11 +67,13 @@ public class ApiRouter {
         }
         String requestId = event.requestContext() != null && event.requestContext().requestId() != null
                 ? event.requestContext().requestId() : UUID.randomUUID().toString();
+        LogFields.put(LogFields.REQUEST_ID, requestId);
         String tenant = event.claim(config.api().tenantClaim());
         if (!TenantId.isValid(tenant)) {
             return Problems.unauthorized("the request carries no valid '" + config.api().tenantClaim()
                     + "' claim naming the tenant");
         }
+        LogFields.put(LogFields.TENANT, tenant);
         byte[] body = body(event);
         if (body.length > config.api().maxBodyBytes()) {
             return Problems.tooLarge(config.api().maxBodyBytes());
@@ -79,6 +83,12 @@ public class ApiRouter {
                 http == null ? event.rawPath() : http.path());
         if (match.isEmpty()) {
             return Problems.notFound("no route " + (event.routeKey() != null ? event.routeKey() : "for this path"));
+        }
+        LogFields.put(LogFields.ROUTE, match.get().routeKey());
+        // only a valid key: the path is the caller's text, and a log field must not carry anything else
+        String orderKey = match.get().pathParameters().get("orderKey");
+        if (orderKey != null && OrderKey.parse(orderKey, "orderKey").valueOrNull() != null) {
+            LogFields.put(LogFields.ORDER_KEY, orderKey);
         }
         JsonNode parsed = null;
         if (body.length > 0) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.marketplace.MarketplaceOrder;
 import com.orderguard.application.AddressChanges;
+import com.orderguard.adapter.telemetry.LogFields;
 import com.orderguard.application.CancellationOutcome;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.OrderQueries;
@@ -42,11 +43,14 @@ public class MessageHandler {
     public String handle(JsonNode body) {
         QueueMessage message = QueueMessageReader.read(body, clock.instant());
         QueueMessage.Envelope envelope = message.envelope();
+        LogFields.put(LogFields.TENANT, envelope.tenant().value());
         if (message instanceof QueueMessage.OrderSnapshot snapshot) {
+            LogFields.put(LogFields.ORDER_KEY, snapshot.order().key().toString());
             return "event " + envelope.eventId() + " for " + snapshot.order().key() + ": "
                     + applySnapshot(envelope, snapshot.order());
         }
         if (message instanceof QueueMessage.CancellationRequested requested) {
+            LogFields.put(LogFields.ORDER_KEY, requested.order().key().toString());
             return "event " + envelope.eventId() + " for " + requested.order().key() + ": "
                     + applyRequest(envelope, requested.order(), requested.request(), false);
         }
@@ -58,6 +62,7 @@ public class MessageHandler {
                     + ", address change " + requested.request().requestId() + " " + summary(outcome);
         }
         if (message instanceof QueueMessage.MarketplacePayload payload) {
+            LogFields.put(LogFields.ORDER_KEY, payload.mapped().order().key().toString());
             return "event " + envelope.eventId() + " from " + payload.source() + " for "
                     + payload.mapped().order().key() + ": " + applyPayload(envelope, payload.mapped());
         }
