@@ -35,8 +35,11 @@ final class ColdStart {
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     static final String CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-    /** One start: seconds to the first response, resident memory then (and its peak), in KiB. */
-    record Run(double seconds, long rssKiB, long peakRssKiB, boolean success, String detail) {
+    /**
+     * One start: seconds to the first response, of which {@code initSeconds} until the function first asked for an
+     * event; resident memory then (and its peak), in KiB.
+     */
+    record Run(double seconds, double initSeconds, long rssKiB, long peakRssKiB, boolean success, String detail) {
     }
 
     private final Path task;
@@ -120,15 +123,16 @@ final class ColdStart {
             try {
                 CompletableFuture.anyOf(api.outcome(), process.onExit()).get(90, TimeUnit.SECONDS);
                 if (!api.outcome().isDone()) {
-                    return new Run(0, 0, 0, false, "exited with " + process.exitValue() + " before answering");
+                    return new Run(0, 0, 0, 0, false, "exited with " + process.exitValue() + " before answering");
                 }
                 FakeRuntimeApi.Outcome outcome = api.outcome().join();
                 long[] memory = memory(process.pid());
                 double seconds = (outcome.arrivedNanos() - started) / 1e9;
-                return new Run(seconds, memory[0], memory[1], outcome.success() && status(outcome) == 200,
+                double init = (outcome.askedNanos() - started) / 1e9;
+                return new Run(seconds, init, memory[0], memory[1], outcome.success() && status(outcome) == 200,
                         outcome.body());
             } catch (TimeoutException | ExecutionException e) {
-                return new Run(0, 0, 0, false, "no answer: " + e);
+                return new Run(0, 0, 0, 0, false, "no answer: " + e);
             } finally {
                 process.destroy();
                 if (!process.waitFor(15, TimeUnit.SECONDS)) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,14 +26,18 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeRuntimeApi implements AutoCloseable {
 
-    /** How the invocation ended: the response body, or the error the function reported, and when it arrived. */
-    record Outcome(boolean success, String body, long arrivedNanos) {
+    /**
+     * How the invocation ended: the response body (or the error the function reported), when the function first
+     * asked for an event (its initialisation was done) and when the answer arrived, in {@link System#nanoTime()}.
+     */
+    record Outcome(boolean success, String body, long askedNanos, long arrivedNanos) {
     }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final byte[] event;
     private final AtomicBoolean handedOut = new AtomicBoolean();
+    private final AtomicLong askedNanos = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
 
@@ -62,7 +67,8 @@ final class FakeRuntimeApi implements AutoCloseable {
             } else if (exchange.getRequestMethod().equals("POST")) {
                 String body = read(exchange.getRequestBody());
                 long arrived = System.nanoTime();
-                outcome.complete(new Outcome(path.endsWith("/response"), path + " " + body, arrived));
+                outcome.complete(new Outcome(path.endsWith("/response"), path + " " + body, askedNanos.get(),
+                        arrived));
                 exchange.sendResponseHeaders(202, -1);
             } else {
                 exchange.sendResponseHeaders(404, -1);
@@ -71,6 +77,7 @@ final class FakeRuntimeApi implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
+        askedNanos.compareAndSet(0, System.nanoTime());
         if (handedOut.getAndSet(true)) {
             try {
                 closing.await(5, TimeUnit.MINUTES);

@@ -143,11 +143,13 @@ class OrderGuardBenchmark {
             results.add(run);
         }
         List<Double> seconds = results.stream().map(ColdStart.Run::seconds).sorted().toList();
+        List<Double> init = results.stream().map(ColdStart.Run::initSeconds).sorted().toList();
         List<Long> rss = results.stream().map(ColdStart.Run::rssKiB).sorted().toList();
         List<Long> peak = results.stream().map(ColdStart.Run::peakRssKiB).sorted().toList();
         double median = seconds.get(seconds.size() / 2);
         TABLE.add(area, "process start to first api response (PUT an order), " + runs + " runs", String.format(
-                Locale.ROOT, "min %.2f s, median %.2f s", seconds.get(0), median), "median < 1.5 s", median < 1.5);
+                Locale.ROOT, "min %.2f s, median %.2f s (median %.2f s until it asked for the event)",
+                seconds.get(0), median, init.get(init.size() / 2)), "median < 1.5 s", median < 1.5);
         TABLE.add(area, "resident memory after that response", String.format(Locale.ROOT,
                 "median %d MiB (peak %d MiB)", rss.get(rss.size() / 2) / 1024, peak.get(peak.size() / 2) / 1024),
                 "-", null);
