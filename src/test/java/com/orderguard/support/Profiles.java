@@ -163,4 +163,17 @@ public final class Profiles {
             return LOG_FILE;
         }
     }
+
+    /** The {@code api} function for benchmarks: DynamoDB calls counted, and their consumed capacity asked for. */
+    public static class Bench extends FunctionProfile {
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("quarkus.dynamodb.interceptors", CapacityCounter.class.getName());
+        }
+    }
 }

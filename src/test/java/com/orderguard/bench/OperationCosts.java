@@ -1,0 +1,151 @@
+package com.orderguard.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.orderguard.application.CancellationOutcome;
+import com.orderguard.application.Cancellations;
+import com.orderguard.application.OrderQueries;
+import com.orderguard.application.OrderSnapshots;
+import com.orderguard.application.ShopHealthService;
+import com.orderguard.application.SnapshotOutcome;
+import com.orderguard.application.SnapshotSource;
+import com.orderguard.application.Sweep;
+import com.orderguard.application.SweepReport;
+import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.health.ShopKey;
+import com.orderguard.support.CallCounter;
+import com.orderguard.support.TestOrders;
+
+/**
+ * DynamoDB calls and consumed capacity per operation, through the application's use cases, next to the minimum the
+ * access pattern needs (docs/dynamodb.md). Operations run one at a time, so every counted call belongs to them.
+ */
+final class OperationCosts {
+
+    private final OrderSnapshots snapshots;
+    private final Cancellations cancellations;
+    private final Sweep sweep;
+    private final OrderQueries queries;
+    private final ShopHealthService health;
+    private final PolicyCatalog catalog;
+    private final int pageSize;
+
+    OperationCosts(OrderSnapshots snapshots, Cancellations cancellations, Sweep sweep, OrderQueries queries,
+            ShopHealthService health, PolicyCatalog catalog, int pageSize) {
+        this.snapshots = snapshots;
+        this.cancellations = cancellations;
+        this.sweep = sweep;
+        this.queries = queries;
+        this.health = health;
+        this.catalog = catalog;
+        this.pageSize = pageSize;
+    }
+
+    /** Measures every operation and adds a row for each. The sweep goes first: the due index is shared. */
+    void measure(BenchTable table, int dueOrders) {
+        sweepPerDueOrder(table, dueOrders);
+        Instant now = Instant.now();
+        List<DecisionMix.Scenario> mix = DecisionMix.realistic(catalog, now);
+        TenantId tenant = new TenantId("bench-ops");
+        row(table, "evaluate (what-if)", 0, mix.size(), each(mix, s ->
+                cancellations.evaluate(s.order(), s.request(), s.seller(), now)));
+        TenantId fresh = new TenantId("bench-new");
+        row(table, "ingest a snapshot: new order", 2, mix.size(), each(mix, s ->
+                store(fresh, s.order().withStatus(OrderStatus.AWAITING_SHIPMENT), now)));
+        // the request mix's orders in the states its requests arrive in; storing them is not what is measured
+        mix.forEach(s -> store(tenant, s.order(), now));
+        row(table, "record a cancellation request", 4, mix.size(), each(mix, s -> record(tenant, s, now)));
+        row(table, "read the order view", 1, mix.size(), each(mix, s ->
+                queries.view(tenant, s.order().key(), now).orElseThrow()));
+        TenantId shipping = new TenantId("bench-ship");
+        List<DecisionMix.Scenario> open = mix.stream().filter(s -> s.order().status() == OrderStatus.AWAITING_SHIPMENT
+                || s.order().status() == OrderStatus.SHIPMENT_ARRANGED).toList();
+        open.forEach(s -> store(shipping, s.order(), now));
+        row(table, "ingest a snapshot: order ships", 2, open.size(), each(open, s ->
+                store(shipping, s.order().withStatus(OrderStatus.IN_TRANSIT), now.plusSeconds(1))));
+        List<ShopKey> shops = mix.stream().map(s -> ShopKey.of(s.order())).distinct().toList();
+        row(table, "shop health", 1, shops.size(), each(shops, shop ->
+                health.report(tenant, shop, now).orElseThrow()));
+    }
+
+    /** Due orders on three marketplaces, then one sweep run over them all. */
+    private void sweepPerDueOrder(BenchTable table, int count) {
+        Instant now = Instant.now();
+        TenantId tenant = new TenantId("bench-sweep");
+        for (int i = 0; i < count; i++) {
+            String site = switch (i % 3) {
+                case 0 -> "shopee.MY.";
+                case 1 -> "amazon.US.";
+                default -> "ozon.RU.";
+            };
+            // past every platform's auto-cancel moment, so that each order is acted on
+            Order order = TestOrders.order(site + "due-" + i).placedAt(now.minus(Duration.ofDays(40)))
+                    .shipBy(now.minus(Duration.ofDays(30))).build();
+            store(tenant, order, now.minusSeconds(60));
+        }
+        CallCounter.Usage before = CallCounter.usage();
+        SweepReport report = sweep.run("bench", Instant.now(), Duration.ofMinutes(5), 0);
+        CallCounter.Usage used = CallCounter.usage().since(before);
+        int minimum = report.acted();
+        for (SweepReport.ShardReport shard : report.shards()) {
+            // a page that comes back full carries a LastEvaluatedKey, so one more (possibly empty) page is read
+            minimum += shard.examined() / pageSize + 1;
+        }
+        int examined = Math.max(1, report.examined());
+        table.add("DynamoDB per operation", "sweep, per due order (" + report.examined() + " due, "
+                + report.acted() + " acted on)", costs(used, examined), "floor " + decimal(
+                (double) minimum / examined), used.totalCalls() <= minimum);
+    }
+
+    private void store(TenantId tenant, Order order, Instant at) {
+        SnapshotOutcome outcome = snapshots.apply(tenant, order, new SnapshotSource("ev-" + order.key() + "-"
+                + at.toEpochMilli(), at, "bench"), Instant.now());
+        if (!(outcome instanceof SnapshotOutcome.Applied)) {
+            throw new IllegalStateException("snapshot of " + order.key() + " not applied: " + outcome);
+        }
+    }
+
+    private void record(TenantId tenant, DecisionMix.Scenario scenario, Instant now) {
+        CancellationRequest request = scenario.request();
+        CancellationOutcome outcome = cancellations.request(tenant, scenario.order().key(), request, now);
+        if (!(outcome instanceof CancellationOutcome.Recorded)) {
+            throw new IllegalStateException("request on " + scenario.order().key() + " not recorded: " + outcome);
+        }
+    }
+
+    private static <T> CallCounter.Usage each(List<T> inputs, Consumer<T> operation) {
+        CallCounter.Usage before = CallCounter.usage();
+        inputs.forEach(operation);
+        return CallCounter.usage().since(before);
+    }
+
+    private static void row(BenchTable table, String operation, int floor, int count, CallCounter.Usage used) {
+        table.add("DynamoDB per operation", operation, costs(used, count), "floor " + floor,
+                used.totalCalls() <= (long) floor * count);
+    }
+
+    /** "2 calls (GetItem 1, TransactWriteItems 1), 7.0 CU" per operation. */
+    private static String costs(CallCounter.Usage used, int count) {
+        String breakdown = used.calls().entrySet().stream()
+                .map(e -> e.getKey() + " " + decimal((double) e.getValue() / count))
+                .collect(Collectors.joining(", "));
+        return decimal((double) used.totalCalls() / count) + " calls" + (breakdown.isEmpty() ? "" : " ("
+                + breakdown + ")") + ", " + String.format(Locale.ROOT, "%.1f", used.totalCapacity() / count)
+                + " CU";
+    }
+
+    /** Up to two decimals, without trailing zeros. */
+    static String decimal(double value) {
+        String text = String.format(Locale.ROOT, "%.2f", value);
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
+}
