@@ -87,15 +87,17 @@ public class Cancellations {
         // the request time is left out: a retry without an explicit time is stamped anew, and still the same request
         String fingerprint = Fingerprints.of(request.initiator(), request.reason(), request.via(), request.note());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<CancellationRecord> existing = requests.findRequest(tenant, key, request.requestId());
+            // one strongly consistent read of the order's collection: the order, and every request recorded on it
+            Optional<OrderRecord> stored = orders.load(tenant, key);
+            if (stored.isEmpty()) {
+                return new CancellationOutcome.OrderNotFound();
+            }
+            Optional<CancellationRecord> existing = stored.get().requests().stream()
+                    .filter(r -> r.requestId().equals(request.requestId())).findFirst();
             if (existing.isPresent()) {
                 return existing.get().fingerprint().equals(fingerprint)
                         ? new CancellationOutcome.Replayed(existing.get())
                         : new CancellationOutcome.RequestIdReused(existing.get());
-            }
-            Optional<OrderRecord> stored = orders.load(tenant, key);
-            if (stored.isEmpty()) {
-                return new CancellationOutcome.OrderNotFound();
             }
             StoredOrder before = stored.get().stored();
             List<CancellationRecord> earlier = stored.get().requests().stream()
