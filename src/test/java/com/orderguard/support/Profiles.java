@@ -109,4 +109,34 @@ public final class Profiles {
                     Integer.toString(PORT));
         }
     }
+
+    /**
+     * The adversarial suite ({@code ./mvnw verify -Preliability}): all three functions on the local Invoke API, the
+     * application's DynamoDB calls counted and sent through a {@link FaultProxy}.
+     */
+    public static class Reliability extends FunctionProfile {
+        /** The Invoke API port of this run. */
+        public static final int INVOKE_PORT = Integer.getInteger("reliability.port", 9303);
+
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("orderguard.local.invoke.enabled", "true",
+                    "orderguard.local.invoke.port", Integer.toString(INVOKE_PORT),
+                    "quarkus.dynamodb.interceptors", CallCounter.class.getName(),
+                    // hundreds of rejected messages and retried calls are the point here, not news
+                    "quarkus.log.category.\"com.orderguard\".level", "ERROR",
+                    "quarkus.log.category.\"com.orderguard.adapter.lambda.IngestFunction\".level", "OFF",
+                    "quarkus.log.category.\"com.orderguard.application.Sweep\".level", "OFF");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ReliabilityResource.class));
+        }
+    }
 }
