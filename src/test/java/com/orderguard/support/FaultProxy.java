@@ -88,8 +88,8 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
-     * From now on, each request is faulty with probability {@code rate}; one in ten faults starts a burst of up to
-     * {@code maxBurst} faulty requests in a row. A rate of 0 turns faults off.
+     * From now on, each request is faulty with probability {@code rate}; one in four faults starts a burst (an
+     * outage) of {@code maxBurst / 2} to {@code maxBurst} failing requests in a row. A rate of 0 turns faults off.
      */
     public void faults(long seed, double rate, int maxBurst) {
         faults(seed, rate, maxBurst, EnumSet.allOf(Fault.class));
@@ -141,8 +141,14 @@ public final class FaultProxy implements AutoCloseable {
         }
         if (burstLeft > 0) {
             burstLeft--;
-        } else if (maxBurst > 1 && random.nextInt(10) == 0) {
-            burstLeft = 1 + random.nextInt(maxBurst - 1);
+            // a burst is an outage: every request in it fails, so that calls fail beyond the SDK's retries (of
+            // which there are 8; throttling in a burst would only make the SDK back off for longer, so it is left
+            // to single faults)
+            Fault fault = kinds[random.nextInt(kinds.length)];
+            return fault == Fault.DELAY || fault == Fault.THROTTLE ? Fault.SERVER_ERROR : fault;
+        }
+        if (maxBurst > 1 && random.nextInt(4) == 0) {
+            burstLeft = maxBurst / 2 + random.nextInt(maxBurst - maxBurst / 2);
         }
         return kinds[random.nextInt(kinds.length)];
     }

@@ -131,7 +131,8 @@ public final class Profiles {
                     // hundreds of rejected messages and retried calls are the point here, not news
                     "quarkus.log.category.\"com.orderguard\".level", "ERROR",
                     "quarkus.log.category.\"com.orderguard.adapter.lambda.IngestFunction\".level", "OFF",
-                    "quarkus.log.category.\"com.orderguard.application.Sweep\".level", "OFF");
+                    "quarkus.log.category.\"com.orderguard.application.Sweep\".level", "OFF",
+                    "quarkus.log.category.\"com.orderguard.adapter.lambda.http.ApiRouter\".level", "OFF");
         }
 
         @Override
