@@ -24,6 +24,7 @@ final class CountingStore implements CancellationStore {
 
     private final CancellationStore store;
     private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> unknown = new ConcurrentHashMap<>();
     private volatile Sabotage sabotage = (commit, committed) -> { };
 
     CountingStore(CancellationStore store) {
@@ -50,10 +51,23 @@ final class CountingStore implements CancellationStore {
         return store.buyerHistory(tenant, marketplace, buyerId);
     }
 
+    /** Commits whose outcome is unknown: the store failed (perhaps after the write landed). */
+    long unknown(String tenant, OrderKey key) {
+        AtomicLong count = unknown.get(tenant + "|" + key);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public CommitResult commit(OrderCommit commit) {
         sabotage.around(commit, false);
-        CommitResult result = store.commit(commit);
+        CommitResult result;
+        try {
+            result = store.commit(commit);
+        } catch (RuntimeException e) {
+            unknown.computeIfAbsent(commit.before().tenant() + "|" + commit.before().order().key(),
+                    k -> new AtomicLong()).incrementAndGet();
+            throw e;
+        }
         if (result instanceof CommitResult.Committed) {
             commits.computeIfAbsent(commit.before().tenant() + "|" + commit.before().order().key(),
                     k -> new AtomicLong()).incrementAndGet();

@@ -255,11 +255,17 @@ class FaultInjectionTest {
         return (tenant, repeat) -> {
             Invoker.ApiResponse response = Invoker.api(route, path, tenant, body);
             if (response.status() >= 500) {
-                return false;
+                return retryable(response);
             }
             assertThat(response.status() / 100).as("%s %s: %s", route, path, response.body()).isEqualTo(2);
             return true;
         };
+    }
+
+    /** A failure the client can act on: 503 (retry), never a 500 that claims nothing changed; false (retry it). */
+    static boolean retryable(Invoker.ApiResponse response) {
+        assertThat(response.status()).as("a call that failed on the store: %s", response.body()).isEqualTo(503);
+        return false;
     }
 
     /**
@@ -271,7 +277,7 @@ class FaultInjectionTest {
             Invoker.ApiResponse response = Invoker.api(ApiContract.RESOLVE_CANCELLATION, Map.of("orderKey",
                     request[0], "requestId", request[1]), tenant, "{\"resolution\":\"" + answer + "\"}");
             if (response.status() >= 500) {
-                return false;
+                return retryable(response);
             }
             assertThat(response.status()).as("resolution: %s", response.body()).isIn(200, 409);
             return true;
@@ -319,8 +325,12 @@ class FaultInjectionTest {
                 runs, kills.get(), seed);
 
         for (Order order : due) {
-            assertThat(sabotaged.commits(killed, order.key())).as("sweep commits on %s", order.key())
-                    .isEqualTo(cleanStore.commits(clean, order.key()));
+            // a commit that failed on the store may still have landed: it counts as one at most
+            long expected = cleanStore.commits(clean, order.key());
+            long landed = sabotaged.commits(killed, order.key());
+            assertThat(landed).as("sweep commits on %s", order.key()).isLessThanOrEqualTo(expected);
+            assertThat(landed + sabotaged.unknown(killed, order.key())).as("sweep commits on %s, with unknown"
+                    + " outcomes", order.key()).isGreaterThanOrEqualTo(expected);
         }
         TenantState expected = TenantState.of(dynamo, clean, IGNORED);
         TenantState actual = TenantState.of(dynamo, killed, IGNORED);
@@ -329,17 +339,9 @@ class FaultInjectionTest {
         long lostRisks = expected.outbox().getOrDefault("MetricAtRisk", 0L)
                 - actual.outbox().getOrDefault("MetricAtRisk", 0L);
         Ledger.add(Ledger.KNOWN_GAP, Math.max(0, lostRisks));
-        List<String> differences = withoutMetricAtRisk(actual).differences(withoutMetricAtRisk(expected));
+        List<String> differences = actual.withoutMetricAtRisk().differences(expected.withoutMetricAtRisk());
         Outcomes.record(differences);
         assertThat(differences).as("killed and resumed sweeps vs uninterrupted ones (seed %d)", seed).isEmpty();
-    }
-
-    static TenantState withoutMetricAtRisk(TenantState state) {
-        Map<String, Long> outbox = new java.util.TreeMap<>(state.outbox());
-        outbox.remove("MetricAtRisk");
-        Map<String, Long> byOrder = new java.util.TreeMap<>(state.outboxByOrder());
-        byOrder.keySet().removeIf(key -> key.endsWith(" MetricAtRisk"));
-        return new TenantState(state.orders(), state.requests(), state.buckets(), outbox, byOrder, state.markers());
     }
 
     /** Overdue orders (auto-cancel due), orders due a warning, and orders whose buyer request has expired. */

@@ -64,6 +64,15 @@ record TenantState(Map<String, Object> orders, Map<String, Object> requests, Map
         return new TenantState(orders, requests, buckets, outbox, outboxByOrder, markers);
     }
 
+    /** The same state without {@code MetricAtRisk} events. */
+    TenantState withoutMetricAtRisk() {
+        Map<String, Long> types = new TreeMap<>(outbox);
+        types.remove("MetricAtRisk");
+        Map<String, Long> byOrder = new TreeMap<>(outboxByOrder);
+        byOrder.keySet().removeIf(key -> key.endsWith(" MetricAtRisk"));
+        return new TenantState(orders, requests, buckets, types, byOrder, markers);
+    }
+
     /** Every difference from {@code other}, one line each (empty: the same). */
     List<String> differences(TenantState other) {
         List<String> out = new ArrayList<>();
