@@ -80,9 +80,15 @@ public class Cancellations {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<CancellationRecord> existing = requests.findRequest(tenant, key, request.requestId());
             if (existing.isPresent()) {
-                return existing.get().fingerprint().equals(fingerprint)
-                        ? new CancellationOutcome.Replayed(existing.get())
-                        : new CancellationOutcome.RequestIdReused(existing.get());
+                if (!existing.get().fingerprint().equals(fingerprint)) {
+                    return new CancellationOutcome.RequestIdReused(existing.get());
+                }
+                // the first attempt may have failed after its commit, before the shop's metrics were looked at
+                if (existing.get().decision().countsAgainstSeller()
+                        && existing.get().status() == RequestStatus.APPROVED) {
+                    orders.find(tenant, key).ifPresent(order -> health.watch(tenant, ShopKey.of(order.order()), now));
+                }
+                return new CancellationOutcome.Replayed(existing.get());
             }
             Optional<OrderRecord> stored = orders.load(tenant, key);
             if (stored.isEmpty()) {
