@@ -186,7 +186,8 @@ class DuplicateDeliveryTest {
 
     /** A first delivery is 2xx; a repeat may also be the 409 of an already resolved request. */
     static void assertAccepted(Invoker.ApiResponse response, boolean repeat) {
-        boolean replayedResolution = repeat && response.status() == 409 && response.body().contains("no longer pending");
+        boolean replayedResolution = repeat && response.status() == 409
+                && response.body().contains("no longer pending");
         assertThat(response.status() / 100 == 2 || replayedResolution).as("%s %s", response.status(),
                 response.body()).isTrue();
     }

@@ -108,8 +108,8 @@ class FaultInjectionTest {
 
     @Test
     void aFlakyStore_losesNothingAccepted_andAppliesNothingTwice() {
-        System.out.printf("faults: rate %.2f, outages of 10-20 requests, seed %d (-Dreliability.seed=%d to replay)%n", RATE,
-                SEED, SEED);
+        System.out.printf("faults: rate %.2f, outages of 10-20 requests, seed %d (-Dreliability.seed=%d to replay)%n",
+                RATE, SEED, SEED);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Step> steps = workload(new Random(SEED), now);
         String clean = "fault-" + SEED + "-clean";

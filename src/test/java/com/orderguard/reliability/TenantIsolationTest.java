@@ -52,8 +52,8 @@ class TenantIsolationTest {
         Map<String, String> amazon = Map.of("orderKey", amazonKey);
 
         // tenant A's data, all of it away from any deadline, so that no sweep may touch it
-        assertThat(Invoker.api(ApiContract.PUT_ORDER, shopee, a, order("TA1", "shopee", "MY", "MYR", "SHIPMENT_ARRANGED",
-                now, "buyer-of-a").toString()).status()).isEqualTo(200);
+        assertThat(Invoker.api(ApiContract.PUT_ORDER, shopee, a, order("TA1", "shopee", "MY", "MYR",
+                "SHIPMENT_ARRANGED", now, "buyer-of-a").toString()).status()).isEqualTo(200);
         assertThat(Invoker.ingestFails(message("evt-a-1", a, "ORDER_SNAPSHOT", now, order("TA2", "amazon", "US",
                 "USD", "DELIVERED", now, "buyer-of-a"), null))).isFalse();
         assertThat(Invoker.api(ApiContract.REQUEST_CANCELLATION, shopee, a, "{\"requestId\":\"req-a\","
