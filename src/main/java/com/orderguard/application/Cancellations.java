@@ -95,9 +95,15 @@ public class Cancellations {
             Optional<CancellationRecord> existing = stored.get().requests().stream()
                     .filter(r -> r.requestId().equals(request.requestId())).findFirst();
             if (existing.isPresent()) {
-                return existing.get().fingerprint().equals(fingerprint)
-                        ? new CancellationOutcome.Replayed(existing.get())
-                        : new CancellationOutcome.RequestIdReused(existing.get());
+                if (!existing.get().fingerprint().equals(fingerprint)) {
+                    return new CancellationOutcome.RequestIdReused(existing.get());
+                }
+                // the first attempt may have failed after its commit, before the shop's metrics were looked at
+                if (existing.get().decision().countsAgainstSeller()
+                        && existing.get().status() == RequestStatus.APPROVED) {
+                    health.watch(tenant, ShopKey.of(stored.get().stored().order()), now);
+                }
+                return new CancellationOutcome.Replayed(existing.get());
             }
             StoredOrder before = stored.get().stored();
             List<CancellationRecord> earlier = stored.get().requests().stream()

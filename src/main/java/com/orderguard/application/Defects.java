@@ -55,6 +55,8 @@ public class Defects {
             }
             if (result instanceof CommitResult.Conflict conflict
                     && conflict.reason() == CommitResult.Reason.ALREADY_RECORDED) {
+                // a repeat: the first attempt may have failed after its commit, before the metrics were looked at
+                health.watch(tenant, counts.shop(), now);
                 return Result.ALREADY_RECORDED;
             }
             Backoff.pause(attempt);

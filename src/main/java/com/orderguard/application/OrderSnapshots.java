@@ -50,7 +50,7 @@ public class OrderSnapshots {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<StoredOrder> current = store.find(tenant, order.key());
             if (current.isPresent() && !stamp.isNewerThan(current.get().stamp())) {
-                return current.get().stamp().equals(stamp) ? new SnapshotOutcome.Duplicate(current.get())
+                return current.get().stamp().equals(stamp) ? redelivered(tenant, current.get(), now)
                         : new SnapshotOutcome.Stale(current.get());
             }
             if (current.isPresent() && contradictsCancellation(current.get(), order)) {
@@ -75,13 +75,23 @@ public class OrderSnapshots {
             }
             if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
                 StoredOrder stored = store.find(tenant, order.key()).orElseThrow();
-                return fingerprint.equals(duplicate.storedFingerprint()) ? new SnapshotOutcome.Duplicate(stored)
+                return fingerprint.equals(duplicate.storedFingerprint()) ? redelivered(tenant, stored, now)
                         : new SnapshotOutcome.EventIdReused(stored, source.eventId());
             }
             Backoff.pause(attempt);
         }
         throw new ConcurrentUpdateException("order " + order.key() + " kept changing during " + MAX_ATTEMPTS
                 + " attempts to store a snapshot");
+    }
+
+    /**
+     * A redelivery of an applied event. The delivery that applied it may have failed after its commit, before the
+     * shop's metrics were looked at (that is why the event came again): look now, or a metric it pushed into "at
+     * risk" would never be announced. The look is idempotent and redeliveries are rare.
+     */
+    private SnapshotOutcome redelivered(TenantId tenant, StoredOrder stored, Instant now) {
+        health.watch(tenant, ShopKey.of(stored.order()), now);
+        return new SnapshotOutcome.Duplicate(stored);
     }
 
     /**

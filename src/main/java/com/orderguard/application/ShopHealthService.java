@@ -88,11 +88,18 @@ public class ShopHealthService {
                             metric.definition().threshold(), metric.status().name()));
                 }
             }
-            if (statuses.equals(data.statuses())
+            // an absent status reads as OK, so statuses that only add OKs change nothing worth a write
+            if (notOk(statuses).equals(notOk(data.statuses()))
                     || store.saveStatuses(tenant, shop, statuses, data.version(), events, now)) {
                 return;
             }
         }
+    }
+
+    private static Map<String, MetricStatus.Status> notOk(Map<String, MetricStatus.Status> statuses) {
+        Map<String, MetricStatus.Status> worse = new HashMap<>(statuses);
+        worse.values().removeIf(status -> status == MetricStatus.Status.OK);
+        return worse;
     }
 
     /**

@@ -81,11 +81,29 @@ public final class InputRules {
         if (text == null) {
             return null;
         }
-        if (text.isBlank() || text.length() > max || text.codePoints().anyMatch(Character::isISOControl)) {
-            errors.add(field, "must be 1-" + max + " characters without control characters");
+        if (text.isBlank() || text.length() > max || text.codePoints().anyMatch(Character::isISOControl)
+                || !wellFormed(text)) {
+            errors.add(field, "must be 1-" + max + " characters without control characters or unpaired surrogates");
             return null;
         }
         return text;
+    }
+
+    /**
+     * Whether {@code text} is well-formed UTF-16: no surrogate without its pair. JSON can carry a lone surrogate
+     * ({@code "\ud800"}), but it has no UTF-8 form: stored or put in a key it would turn into '?' and become equal
+     * to other text.
+     */
+    public static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text matching {@code pattern}, described to the caller as {@code expected}. */

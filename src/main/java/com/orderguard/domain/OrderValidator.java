@@ -154,7 +154,8 @@ public final class OrderValidator {
                 attributes.add(attribute);
             }
         }
-        if (errors.list().size() > before) {
+        // a field of the wrong JSON type was reported when the JSON was read (before this count) and reads as null
+        if (errors.list().size() > before || sku == null || quantity == null) {
             return null;
         }
         return new OrderItem(sku, quantity.intValue(), unitPrice, currency, attributes);

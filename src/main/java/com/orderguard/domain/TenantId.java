@@ -14,12 +14,15 @@ public record TenantId(String value) {
         }
     }
 
-    /** Whether {@code value} can be a tenant id: 1-128 characters, none of them blank-only or control. */
+    /**
+     * Whether {@code value} can be a tenant id: 1-128 characters, not blank, no control characters, and no unpaired
+     * surrogate (which has no UTF-8 form: in a key it would read as '?', the same as another tenant's '?').
+     */
     public static boolean isValid(String value) {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
             return false;
         }
-        return value.codePoints().noneMatch(Character::isISOControl);
+        return value.codePoints().noneMatch(Character::isISOControl) && InputRules.wellFormed(value);
     }
 
     @Override

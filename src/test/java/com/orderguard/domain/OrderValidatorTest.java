@@ -111,4 +111,28 @@ class OrderValidatorTest {
                 field.equals("carrier") ? value : d.carrier(), d.trackingNumber(),
                 field.equals("buyerId") ? value : d.buyerId(), d.items(), d.deliveryScheme());
     }
+
+    @Test
+    void itemQuantityOfTheWrongJsonType_isReported_notACrash() {
+        // the JSON reader reports "quantity": "2" (or true, 1.5, 1e400) and hands over a null quantity
+        FieldErrors errors = new FieldErrors();
+        errors.add("items[0].quantity", "must be an integer");
+        OrderDraft draft = valid();
+        draft = new OrderDraft(draft.marketplace(), draft.site(), draft.orderId(), draft.shopId(), null,
+                draft.status(), draft.placedAt(), draft.paidAt(), null, null, null, null, draft.carrier(), null,
+                draft.buyerId(), List.of(new OrderDraft.ItemDraft("A-1", null, "59.90", "MYR", List.of())), null);
+        OrderValidator.validate(draft, "", null, errors);
+        assertThat(errors.list()).extracting(FieldError::field).containsExactly("items[0].quantity");
+    }
+
+    @Test
+    void unpairedSurrogates_areRefusedInTextAndTenantIds_whilePairedOnesAreFine() {
+        assertThat(TenantId.isValid("ten\ud800ant")).isFalse();
+        assertThat(TenantId.isValid("tenant\udc00")).isFalse();
+        assertThat(TenantId.isValid("ten\ud83d\ude00ant")).isTrue();
+        FieldErrors errors = new FieldErrors();
+        assertThat(InputRules.text("note \ud800", 100, "note", errors)).isNull();
+        assertThat(errors.list()).extracting(FieldError::field).containsExactly("note");
+        assertThat(InputRules.text("note \ud83d\ude00", 100, "note", new FieldErrors())).isNotNull();
+    }
 }

@@ -176,4 +176,32 @@ public final class Profiles {
             return Map.of("quarkus.dynamodb.interceptors", CapacityCounter.class.getName());
         }
     }
+
+    /**
+     * The adversarial suite ({@code ./mvnw verify -Preliability}): all three functions on the local Invoke API, the
+     * application's DynamoDB calls counted and sent through a {@link FaultProxy}.
+     */
+    public static class Reliability extends FunctionProfile {
+        /** The Invoke API port of this run. */
+        public static final int INVOKE_PORT = Integer.getInteger("reliability.port", 9303);
+
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("orderguard.local.invoke.enabled", "true",
+                    "orderguard.local.invoke.port", Integer.toString(INVOKE_PORT),
+                    "quarkus.dynamodb.interceptors", CallCounter.class.getName());
+            // no log levels here: Quarkus reads every discovered test class's profile, and a level set in one
+            // reached the other profiles' tests of the same run; the suite's classes use QuietAppLogs instead
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ReliabilityResource.class));
+        }
+    }
 }

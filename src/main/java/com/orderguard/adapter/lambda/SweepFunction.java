@@ -3,6 +3,7 @@ package com.orderguard.adapter.lambda;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -17,6 +18,7 @@ import io.quarkus.funqy.Funq;
 public class SweepFunction {
 
     private static final Logger LOG = Logger.getLogger(SweepFunction.class);
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9:_.-]{1,128}");
 
     private final Sweep sweep;
     private final Clock clock;
@@ -30,7 +32,10 @@ public class SweepFunction {
 
     @Funq
     public SweepReport sweep(ScheduledEvent event) {
-        String runId = event != null && event.id() != null ? event.id() : UUID.randomUUID().toString();
+        // the id only names the run in the report and the logs: anything but a plain id (a scheduler's is a UUID)
+        // is replaced, so that no payload can forge log lines or flood them
+        String runId = event != null && event.id() != null && RUN_ID.matcher(event.id()).matches() ? event.id()
+                : UUID.randomUUID().toString();
         LogFields.put(LogFields.SWEEP_RUN_ID, runId);
         try {
             return run(runId);

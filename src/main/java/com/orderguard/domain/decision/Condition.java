@@ -56,8 +56,9 @@ public record Condition(
                 && in(status, order.status())
                 && in(reason, request.reason())
                 && (reasonNot.isEmpty() || !reasonNot.contains(request.reason()))
-                && (carrier.isEmpty() || carrier.contains(order.carrier()))
-                && (carrierNot.isEmpty() || !carrierNot.contains(order.carrier()))
+                // the carrier is optional; an order without one is shipped with none of the named carriers
+                && (carrier.isEmpty() || order.carrier() != null && carrier.contains(order.carrier()))
+                && (carrierNot.isEmpty() || order.carrier() == null || !carrierNot.contains(order.carrier()))
                 && in(fulfilment, order.fulfilment())
                 && (anyItemAttribute.isEmpty() || anyItemAttribute.stream().anyMatch(order::anyItem))
                 && (noItemAttribute.isEmpty() || noItemAttribute.stream().noneMatch(order::anyItem))

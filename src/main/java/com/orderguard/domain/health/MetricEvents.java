@@ -13,7 +13,8 @@ public final class MetricEvents {
 
     /**
      * A snapshot: a new order counts on its order date; the first time the order is seen shipped, a shipment counts
-     * on its ship date, late when after {@code shipBy}, tracked when it has a tracking number.
+     * on its ship date, late when after {@code shipBy}; the first time it is seen shipped with a tracking number
+     * (then, or in a later snapshot), the shipment counts as tracked.
      *
      * @param previous the order as stored before, or null when it is new
      */
@@ -24,16 +25,22 @@ public final class MetricEvents {
             counts = counts.plus(Counts.of(placed.atZone(zone).toLocalDate(), Counter.ORDERS));
         }
         boolean wasShipped = previous != null && previous.status().shipped();
-        if (order.status().shipped() && !wasShipped) {
-            Instant shipped = order.shippedAt() != null ? order.shippedAt() : observedAt;
-            java.time.LocalDate day = shipped.atZone(zone).toLocalDate();
+        if (!order.status().shipped()) {
+            return counts;
+        }
+        Instant shipped = order.shippedAt() != null ? order.shippedAt() : observedAt;
+        java.time.LocalDate day = shipped.atZone(zone).toLocalDate();
+        if (!wasShipped) {
             counts = counts.plus(Counts.of(day, Counter.SHIPPED));
             if (shipBy != null && shipped.isAfter(shipBy)) {
                 counts = counts.plus(Counts.of(day, Counter.SHIPPED_LATE));
             }
-            if (order.trackingNumber() != null) {
-                counts = counts.plus(Counts.of(day, Counter.SHIPPED_TRACKED));
-            }
+        }
+        // a tracking number that arrives with a later snapshot still makes the shipment tracked, so the count does
+        // not depend on which of the shipped snapshots happened to be delivered first
+        boolean wasTracked = wasShipped && previous.trackingNumber() != null;
+        if (order.trackingNumber() != null && !wasTracked) {
+            counts = counts.plus(Counts.of(day, Counter.SHIPPED_TRACKED));
         }
         return counts;
     }

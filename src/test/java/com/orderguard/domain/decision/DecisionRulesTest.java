@@ -130,6 +130,9 @@ class DecisionRulesTest {
                 req(BUYER, WRONG_ITEM_SENT), APPROVED, IN_TRANSIT_RETURN, false, null, null, null);
         row("shopee.my.in-transit-not-spx", order(my).status(IN_TRANSIT).carrier("J_AND_T"),
                 req(BUYER, CHANGE_OF_MIND), REJECTED, RETURN, false, null, null, "RETURN_AFTER_DELIVERY");
+        // the carrier is optional: an order that names none is not shipped with SPX (and must not crash the rule)
+        row("shopee.my.in-transit-not-spx", order(my).status(IN_TRANSIT),
+                req(BUYER, CHANGE_OF_MIND), REJECTED, RETURN, false, null, null, "RETURN_AFTER_DELIVERY");
         row("shopee.my.in-transit-reason-not-eligible", order(my).status(IN_TRANSIT).carrier("SPX_EXPRESS"),
                 req(BUYER, OUT_OF_STOCK), REJECTED, RETURN, false, null, null, "RETURN_AFTER_DELIVERY");
         row("shopee.my.in-transit-excluded-items-seller-approval",

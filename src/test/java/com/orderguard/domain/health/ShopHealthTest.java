@@ -116,6 +116,27 @@ class ShopHealthTest {
     }
 
     @Test
+    void trackingNumberOfALaterSnapshot_countsTheShipmentTrackedOnce_inEitherDeliveryOrder() {
+        var placed = TestOrders.order("amazon.US.2").placedAt(Instant.parse("2026-06-15T05:00:00Z")).build();
+        var inTransit = placed.withStatus(com.orderguard.domain.OrderStatus.IN_TRANSIT);
+        var delivered = TestOrders.order("amazon.US.2").placedAt(Instant.parse("2026-06-15T05:00:00Z"))
+                .carrier("UPS").status(com.orderguard.domain.OrderStatus.DELIVERED).build();
+        delivered = new com.orderguard.domain.Order(delivered.key(), delivered.shopId(), delivered.fulfilment(),
+                delivered.status(), delivered.placedAt(), delivered.paidAt(), null, delivered.shipBy(), null,
+                null, "UPS", "1Z999", delivered.buyerId(), delivered.items(), null);
+        Instant at = Instant.parse("2026-06-16T08:00:00Z");
+        ZoneId utc = ZoneId.of("UTC");
+        // in order: shipped without tracking, then delivered with it; out of order: delivered first, then stale
+        Counts inOrder = MetricEvents.ofSnapshot(placed, inTransit, null, at, utc)
+                .plus(MetricEvents.ofSnapshot(inTransit, delivered, null, at.plusSeconds(60), utc));
+        Counts outOfOrder = MetricEvents.ofSnapshot(placed, delivered, null, at.plusSeconds(60), utc);
+        assertThat(inOrder.byDay().get(LocalDate.parse("2026-06-16"))).containsEntry(Counter.SHIPPED, 1L)
+                .containsEntry(Counter.SHIPPED_TRACKED, 1L);
+        assertThat(inOrder).isEqualTo(outOfOrder);
+        assertThat(MetricEvents.ofSnapshot(delivered, delivered, null, at, utc).isEmpty()).isTrue();
+    }
+
+    @Test
     void metricImpact_addsThisCancellationWhenItCounts() {
         PolicyPack amazon = pack("amazon-IN@2020-09-30");
         Decision counted = decision(true);

@@ -24,6 +24,7 @@ import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Turns an HTTP API event into a call of one route: tenant from the JWT claims (never the body), body size
@@ -115,12 +116,26 @@ public class ApiRouter {
             return Problems.conflict(e.getMessage());
         } catch (SdkException e) {
             LOG.errorf(e, "route %s failed on DynamoDB (request %s)", match.routeKey(), request.requestId());
-            return e.retryable() ? Problems.unavailable("the store is busy; retry shortly")
+            return transientFailure(e)
+                    ? Problems.unavailable("the store is busy or did not answer, so the change may or may not have"
+                            + " been made; retry (a request repeated with the same requestId is recorded once)")
                     : Problems.internal(request.requestId());
         } catch (RuntimeException e) {
             LOG.errorf(e, "route %s failed (request %s)", match.routeKey(), request.requestId());
             return Problems.internal(request.requestId());
         }
+    }
+
+    /**
+     * DynamoDB throttled or failed (5xx), or never answered (the connection failed or dropped, perhaps after the
+     * write was made): the outcome is unknown, the caller must retry, and must not be told that nothing changed.
+     */
+    private static boolean transientFailure(SdkException e) {
+        if (e.retryable() || e.getCause() instanceof java.io.IOException) {
+            return true;
+        }
+        return e instanceof SdkServiceException service && (service.isThrottlingException()
+                || service.statusCode() >= 500);
     }
 
     private static byte[] body(HttpApiEvent event) {

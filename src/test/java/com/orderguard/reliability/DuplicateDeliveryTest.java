@@ -1,0 +1,197 @@
+package com.orderguard.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.orderguard.adapter.lambda.http.ApiContract;
+import com.orderguard.adapter.lambda.queue.MessageHandler;
+import com.orderguard.support.Events;
+import com.orderguard.support.LocalDynamo;
+import com.orderguard.support.Profiles;
+import com.orderguard.support.QuietAppLogs;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * At-least-once delivery, out of order: each run generates order lifecycles (snapshots with times, some ending in
+ * a cancellation request with a fixed request id), then defects and API cancellation requests with fixed ids, then
+ * the seller's answers to the pending requests. One tenant receives every event once, in order; another receives
+ * each event 1-3 times, shuffled, in random SQS batches. Their stores must end the same: ORDER items (status,
+ * snapshot stamp, every order field, deadlines), request records and decisions, the shops' bucket counters, the
+ * defect markers and the outbox events by type and order.
+ *
+ * <p>Left out of the comparison, because they legitimately depend on the interleaving: the {@code metricImpact}
+ * of a decision (the shop's counters at the moment it was decided) and {@code MetricAtRisk} events (a metric can
+ * pass through "at risk" on the way to "breached" in one order and jump straight there in another); decision and
+ * resolution times. Each order has its own buyer and at most one request, so no decision can depend on order.
+ * Seeds: {@code -Dreliability.seed=N} replays a failing run; {@code -Dreliability.runs=N} sets how many.
+ */
+@QuarkusTest
+@TestProfile(Profiles.Reliability.class)
+@ExtendWith(QuietAppLogs.class)
+@Tag("reliability")
+class DuplicateDeliveryTest {
+
+    static final long SEED = Long.getLong("reliability.seed", System.currentTimeMillis());
+    static final int RUNS = Integer.getInteger("reliability.runs", 8);
+    static final Set<String> IGNORED = Set.of("decidedAt", "metricImpact", "at");
+
+    LocalDynamo dynamo;
+
+    @Inject
+    MessageHandler handler;
+
+    /** One delivery: what to send, and whether it is a repeat of an earlier one. */
+    record Delivery(int event, int copy, Function<String, Object> send) {
+    }
+
+    @Test
+    void shuffledAndDuplicatedDelivery_endsLikeOneInOrderDelivery() {
+        System.out.printf("duplicates and order: %d runs from seed %d (-Dreliability.seed=%d to replay)%n", RUNS, SEED,
+                SEED);
+        for (int run = 0; run < RUNS; run++) {
+            long seed = SEED + run;
+            try {
+                oneRun(seed);
+            } catch (AssertionError e) {
+                throw new AssertionError("run with seed " + seed + " (replay: -Dreliability.seed=" + seed
+                        + " -Dreliability.runs=1): " + e.getMessage(), e);
+            }
+        }
+        Ledger.add(Ledger.STREAMS, RUNS);
+    }
+
+    void oneRun(long seed) {
+        Random random = new Random(seed);
+        String tidy = "dup-" + seed + "-tidy";
+        String messy = "dup-" + seed + "-messy";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Lifecycles.Event> events = new ArrayList<>();
+        List<String> plainOrders = new ArrayList<>();
+        int orders = 6 + random.nextInt(6);
+        for (int i = 0; i < orders; i++) {
+            String orderId = "D" + Long.toString(Math.abs(seed), 36).toUpperCase() + "x" + i;
+            boolean request = random.nextInt(3) == 0;
+            List<Lifecycles.Event> lifecycle = Lifecycles.order(random, orderId,
+                    now.minus(Duration.ofHours(24 * 7 + random.nextInt(48))), request);
+            events.addAll(lifecycle);
+            if (!request) {
+                plainOrders.add(lifecycle.get(0).orderKey());
+            }
+        }
+        // phase 1: the queue
+        deliver(random, events.size(), i -> events.get(i).message(tidy), i -> events.get(i).message(messy), true);
+
+        // phase 2: defects and API cancellation requests with fixed ids (each order at most one request)
+        List<Function<String, Invoker.ApiResponse>> calls = new ArrayList<>();
+        Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (String key : plainOrders) {
+            int kind = random.nextInt(3);
+            if (kind == 0) {
+                String defectId = "df-" + key.replace('.', '-');
+                String type = List.of("NEGATIVE_FEEDBACK", "A_TO_Z_CLAIM", "CHARGEBACK").get(random.nextInt(3));
+                calls.add(tenant -> Invoker.api(ApiContract.RECORD_DEFECT, Map.of("orderKey", key), tenant,
+                        "{\"defectId\":\"" + defectId + "\",\"type\":\"" + type + "\"}"));
+            } else if (kind == 1) {
+                String body = "{\"requestId\":\"api-" + key.replace('.', '-') + "\",\"initiator\":\""
+                        + (random.nextBoolean() ? "BUYER\",\"reason\":\"CHANGE_OF_MIND" : "SELLER\",\"reason\":"
+                        + "\"OUT_OF_STOCK") + "\",\"requestedAt\":\"" + requestedAt + "\"}";
+                calls.add(tenant -> Invoker.api(ApiContract.REQUEST_CANCELLATION, Map.of("orderKey", key), tenant,
+                        body));
+            }
+        }
+        deliver(random, calls.size(), i -> calls.get(i).apply(tidy), i -> calls.get(i).apply(messy), false);
+
+        // phase 3: the seller answers every pending request, once or several times
+        List<String[]> pending = TenantState.of(dynamo, tidy, Set.of()).requests().entrySet().stream()
+                .filter(e -> "PENDING".equals(((Map<?, ?>) e.getValue()).get("status")))
+                .map(e -> e.getKey().split("/")).toList();
+        List<String> answers = pending.stream().map(p -> random.nextBoolean() ? "APPROVE" : "REJECT").toList();
+        deliver(random, pending.size(), i -> resolve(tidy, pending.get(i), answers.get(i)),
+                i -> resolve(messy, pending.get(i), answers.get(i)), false);
+
+        List<String> differences = TenantState.of(dynamo, messy, IGNORED).withoutMetricAtRisk()
+                .differences(TenantState.of(dynamo, tidy, IGNORED).withoutMetricAtRisk());
+        Outcomes.record(differences);
+        assertThat(differences).as("shuffled and duplicated delivery vs one in-order delivery").isEmpty();
+    }
+
+    static Invoker.ApiResponse resolve(String tenant, String[] request, String answer) {
+        return Invoker.api(ApiContract.RESOLVE_CANCELLATION, Map.of("orderKey", request[0], "requestId", request[1]),
+                tenant, "{\"resolution\":\"" + answer + "\",\"note\":\"seller answer\"}");
+    }
+
+    /**
+     * Sends events {@code 0..count-1} once in order to the tidy tenant, and 1-3 times shuffled to the messy one;
+     * queue messages go in SQS batches of 1-10 records. Nothing may fail, and no API call may answer 5xx.
+     */
+    void deliver(Random random, int count, Function<Integer, Object> tidy, Function<Integer, Object> messy,
+            boolean queue) {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            int copies = 1 + random.nextInt(3);
+            for (int copy = 0; copy < copies; copy++) {
+                deliveries.add(new Delivery(index, copy, t -> messy.apply(index)));
+            }
+        }
+        Collections.shuffle(deliveries, random);
+        if (queue) {
+            for (int i = 0; i < count; i++) {
+                String message = (String) tidy.apply(i);
+                if (Invoker.ingestFails(message)) {
+                    try {
+                        handler.handle(Events.parse(message));
+                    } catch (RuntimeException e) {
+                        throw new AssertionError("in-order message " + i + " failed: " + e + "\n" + message, e);
+                    }
+                }
+            }
+            for (int from = 0; from < deliveries.size(); ) {
+                int size = Math.min(1 + random.nextInt(10), deliveries.size() - from);
+                List<Events.Record> batch = new ArrayList<>();
+                for (Delivery delivery : deliveries.subList(from, from + size)) {
+                    batch.add(new Events.Record("m" + batch.size(), (String) delivery.send().apply(null)));
+                }
+                var result = Invoker.invoke("ingest", Events.sqs(batch));
+                assertThat(result.functionError()).isFalse();
+                assertThat(result.json().path("batchItemFailures").size()).as("failed messages").isZero();
+                from += size;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                assertAccepted((Invoker.ApiResponse) tidy.apply(i), false);
+            }
+            for (Delivery delivery : deliveries) {
+                assertAccepted((Invoker.ApiResponse) delivery.send().apply(null), true);
+            }
+        }
+        Ledger.add(Ledger.EVENTS, count + deliveries.size());
+        Ledger.add(Ledger.DUPLICATES, deliveries.size() - count);
+    }
+
+    /** A first delivery is 2xx; a repeat may also be the 409 of an already resolved request. */
+    static void assertAccepted(Invoker.ApiResponse response, boolean repeat) {
+        boolean replayedResolution = repeat && response.status() == 409
+                && response.body().contains("no longer pending");
+        assertThat(response.status() / 100 == 2 || replayedResolution).as("%s %s", response.status(),
+                response.body()).isTrue();
+    }
+}

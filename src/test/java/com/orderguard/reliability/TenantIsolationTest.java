@@ -1,0 +1,202 @@
+package com.orderguard.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderguard.adapter.lambda.http.ApiContract;
+import com.orderguard.support.Events;
+import com.orderguard.support.LocalDynamo;
+import com.orderguard.support.Profiles;
+import com.orderguard.support.QuietAppLogs;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Tenant A stores orders, requests (one pending), an address change, a defect, a hold and shop counters through the
+ * API and the queue. Then tenant B - and tenants whose names look like A's or try to reach into A's keys - call
+ * every route with A's order keys, request ids and shop, and send every message type naming A's orders and reusing
+ * A's event and request ids. B must get 404 for A's things, or its own separate items; A's items must not change
+ * in any attribute.
+ */
+@QuarkusTest
+@TestProfile(Profiles.Reliability.class)
+@ExtendWith(QuietAppLogs.class)
+@Tag("reliability")
+class TenantIsolationTest {
+
+    LocalDynamo dynamo;
+
+    int probes;
+
+    @Test
+    void noTenantReadsOrWritesAnotherTenantsData() throws Exception {
+        String a = "tenant-a-" + System.currentTimeMillis();
+        String b = "tenant-b-" + System.currentTimeMillis();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String shopeeKey = "shopee.MY.TA1";
+        String amazonKey = "amazon.US.TA2";
+        Map<String, String> shopee = Map.of("orderKey", shopeeKey);
+        Map<String, String> amazon = Map.of("orderKey", amazonKey);
+
+        // tenant A's data, all of it away from any deadline, so that no sweep may touch it
+        assertThat(Invoker.api(ApiContract.PUT_ORDER, shopee, a, order("TA1", "shopee", "MY", "MYR",
+                "SHIPMENT_ARRANGED", now, "buyer-of-a").toString()).status()).isEqualTo(200);
+        assertThat(Invoker.ingestFails(message("evt-a-1", a, "ORDER_SNAPSHOT", now, order("TA2", "amazon", "US",
+                "USD", "DELIVERED", now, "buyer-of-a"), null))).isFalse();
+        assertThat(Invoker.api(ApiContract.REQUEST_CANCELLATION, shopee, a, "{\"requestId\":\"req-a\","
+                + "\"initiator\":\"BUYER\",\"reason\":\"CHANGE_OF_MIND\"}").json().path("status").asText())
+                .isEqualTo("PENDING");
+        assertThat(Invoker.api(ApiContract.REQUEST_ADDRESS_CHANGE, shopee, a, "{\"requestId\":\"addr-a\","
+                + "\"initiator\":\"BUYER\"}").status()).isEqualTo(201);
+        assertThat(Invoker.api(ApiContract.RECORD_DEFECT, amazon, a, "{\"defectId\":\"def-a\",\"type\":"
+                + "\"CHARGEBACK\"}").status()).isEqualTo(201);
+        assertThat(Invoker.api(ApiContract.PUT_HOLD, shopee, a, "{\"until\":\"" + now.plus(Duration.ofDays(3))
+                + "\",\"note\":\"a's hold\"}").status()).isEqualTo(200);
+        Map<String, String> before = items(a);
+        assertThat(before.keySet()).anyMatch(k -> k.contains("#S#amazon.US.shop-a|D#"));
+
+        List<String> intruders = new ArrayList<>(List.of(b, a.toUpperCase(), a + "#", a + " ", a + "\u200b",
+                "T#" + a, a + "#O#" + shopeeKey, a.substring(0, a.length() - 1)));
+        for (String intruder : intruders) {
+            probe(intruder, a, shopee, amazon, now);
+        }
+
+        // B's messages above made B its own order under A's key, with its own request of A's request id
+        JsonNode mine = Invoker.api(ApiContract.GET_ORDER, shopee, b, null).json();
+        assertThat(mine.at("/order/buyerId").asText()).isEqualTo("x");
+        assertThat(mine.path("cancellationRequests")).hasSize(1);
+        assertThat(mine.at("/cancellationRequests/0/requestId").asText()).isEqualTo("req-a");
+        // A's event id, B's event: applied to B's own order, not taken for A's redelivery
+        assertThat(Invoker.ingestFails(message("evt-a-1", b, "ORDER_SNAPSHOT", now, order("TA2", "amazon", "US",
+                "USD", "IN_TRANSIT", now, "buyer-of-b"), null))).isFalse();
+        assertThat(Invoker.api(ApiContract.GET_ORDER, amazon, b, null).json().at("/order/buyerId").asText())
+                .isEqualTo("buyer-of-b");
+        assertThat(Invoker.api(ApiContract.RECORD_DEFECT, amazon, b, "{\"defectId\":\"def-a\",\"type\":"
+                + "\"CHARGEBACK\"}").json().path("counted").asBoolean()).as("B's own defect counts").isTrue();
+        probes += 4;
+
+        Map<String, String> after = items(a);
+        List<String> changed = new ArrayList<>();
+        before.forEach((key, item) -> {
+            if (!item.equals(after.get(key))) {
+                changed.add(key);
+            }
+        });
+        after.keySet().stream().filter(key -> !before.containsKey(key)).forEach(key -> changed.add("new " + key));
+        Ledger.add(Ledger.TENANT_PROBES, probes);
+        Ledger.add(Ledger.VIOLATIONS, changed.size());
+        System.out.printf("tenants: %d cross-tenant probes by %d intruders; items of A changed: %d%n", probes,
+                intruders.size(), changed.size());
+        assertThat(changed).as("tenant A's items changed by other tenants").isEmpty();
+    }
+
+    /** Every route and message type as {@code intruder}, aimed at {@code victim}'s orders, requests and shop. */
+    void probe(String intruder, String victim, Map<String, String> shopee, Map<String, String> amazon, Instant now)
+            throws Exception {
+        String why = intruder + " on " + victim + "'s data";
+        for (Map<String, String> order : List.of(shopee, amazon)) {
+            expect404(Invoker.api(ApiContract.GET_ORDER, order, intruder, null), why);
+            expect404(Invoker.api(ApiContract.REQUEST_CANCELLATION, order, intruder, "{\"requestId\":\"req-a\","
+                    + "\"initiator\":\"BUYER\",\"reason\":\"CHANGE_OF_MIND\"}"), why);
+            expect404(Invoker.api(ApiContract.RECORD_DEFECT, order, intruder, "{\"defectId\":\"def-a\",\"type\":"
+                    + "\"CHARGEBACK\"}"), why);
+            expect404(Invoker.api(ApiContract.PUT_HOLD, order, intruder, "{\"until\":\"" + now.plus(
+                    Duration.ofDays(2)) + "\"}"), why);
+            expect404(Invoker.api(ApiContract.DELETE_HOLD, order, intruder, null), why);
+            expect404(Invoker.api(ApiContract.REQUEST_ADDRESS_CHANGE, order, intruder, "{\"requestId\":\"addr-a\","
+                    + "\"initiator\":\"BUYER\"}"), why);
+        }
+        Map<String, String> request = Map.of("orderKey", shopee.get("orderKey"), "requestId", "req-a");
+        expect404(Invoker.api(ApiContract.RESOLVE_CANCELLATION, request, intruder, "{\"resolution\":\"APPROVE\"}"),
+                why);
+        expect404(Invoker.api(ApiContract.RESOLVE_ADDRESS_CHANGE, Map.of("orderKey", shopee.get("orderKey"),
+                "requestId", "addr-a"), intruder, "{\"resolution\":\"APPROVE\"}"), why);
+        // the intruder's view of the victim's shop is its own, empty one
+        JsonNode health = Invoker.api(ApiContract.SHOP_HEALTH, Map.of("marketplace", "amazon", "site", "US",
+                "shopId", "shop-a"), intruder, null).json();
+        assertThat(health.path("metrics").findValues("denominator")).as(why).allMatch(n -> n.asLong() == 0);
+        assertThat(Invoker.api(ApiContract.POLICIES, Map.of(), intruder, null).status()).isEqualTo(200);
+        ObjectNode evaluation = Events.JSON.createObjectNode();
+        evaluation.set("order", order("TA1", "shopee", "MY", "MYR", "SHIPMENT_ARRANGED", now, "x"));
+        evaluation.putObject("request").put("requestId", "req-a").put("initiator", "BUYER").put("reason",
+                "CHANGE_OF_MIND");
+        assertThat(Invoker.api(ApiContract.EVALUATE, Map.of(), intruder, evaluation.toString()).status())
+                .isEqualTo(200);
+        probes += 17;
+        // messages: the victim's keys, event ids and request ids, under the intruder's tenant id
+        ObjectNode request2 = Events.JSON.createObjectNode().put("requestId", "req-a").put("initiator", "BUYER")
+                .put("reason", "CHANGE_OF_MIND");
+        assertThat(Invoker.ingestFails(message("evt-a-2", intruder, "CANCELLATION_REQUESTED", now, order("TA1",
+                "shopee", "MY", "MYR", "AWAITING_SHIPMENT", now, "x"), request2))).isFalse();
+        assertThat(Invoker.ingestFails(message("evt-a-3", intruder, "ADDRESS_CHANGE_REQUESTED", now, order("TA1",
+                "shopee", "MY", "MYR", "AWAITING_SHIPMENT", now, "x"), Events.JSON.createObjectNode()
+                        .put("requestId", "addr-a").put("initiator", "BUYER")))).isFalse();
+        ObjectNode payload = Events.JSON.createObjectNode().put("eventId", "evt-a-4").put("tenantId", intruder)
+                .put("type", "MARKETPLACE_PAYLOAD").put("occurredAt", now.toString()).put("source", "shopee")
+                .put("shopId", "shop-a");
+        payload.set("payload", Events.JSON.readTree(Files.readString(Path.of(
+                "src/test/resources/marketplace/shopee/ready-to-ship.json"))));
+        assertThat(Invoker.ingestFails(payload.toString())).isFalse();
+        assertThat(Invoker.invoke("sweep", "{\"id\":\"tenant-probe\",\"tenantId\":\"" + victim + "\"}")
+                .functionError()).isFalse();
+        probes += 4;
+    }
+
+    static void expect404(Invoker.ApiResponse response, String why) {
+        assertThat(response.status()).as("%s: %s", why, response.body()).isIn(401, 404);
+    }
+
+    /** Every item of {@code tenant}, in full, by key. */
+    Map<String, String> items(String tenant) {
+        Map<String, String> items = new TreeMap<>();
+        dynamo.scan().stream().filter(item -> item.get("pk").s().startsWith("T#" + tenant + "#"))
+                .forEach(item -> items.put(item.get("pk").s() + "|" + item.get("sk").s(),
+                        new TreeMap<>(item).toString()));
+        return items;
+    }
+
+    static ObjectNode order(String orderId, String marketplace, String site, String currency, String status,
+            Instant now, String buyer) {
+        ObjectNode order = Events.JSON.createObjectNode();
+        order.put("marketplace", marketplace).put("site", site).put("orderId", orderId).put("shopId", "shop-a")
+                .put("status", status).put("placedAt", now.minus(Duration.ofHours(5)).toString())
+                .put("paidAt", now.minus(Duration.ofHours(4)).toString())
+                .put("shipBy", now.plus(Duration.ofDays(5)).toString()).put("buyerId", buyer);
+        if (status.equals("DELIVERED") || status.equals("IN_TRANSIT")) {
+            order.put("shippedAt", now.minus(Duration.ofHours(3)).toString()).put("trackingNumber", "T1");
+        }
+        if (status.equals("DELIVERED")) {
+            order.put("deliveredAt", now.minus(Duration.ofHours(1)).toString());
+        }
+        ObjectNode item = order.putArray("items").addObject();
+        item.put("sku", "S-1").put("quantity", 1).put("unitPrice", "10.00").put("currency", currency);
+        return order;
+    }
+
+    static String message(String eventId, String tenant, String type, Instant occurredAt, ObjectNode order,
+            ObjectNode request) {
+        ObjectNode message = Events.JSON.createObjectNode().put("eventId", eventId).put("tenantId", tenant)
+                .put("type", type).put("occurredAt", occurredAt.toString());
+        message.set("order", order);
+        if (request != null) {
+            message.set("request", request);
+        }
+        return Hostile.ascii(message);
+    }
+}
