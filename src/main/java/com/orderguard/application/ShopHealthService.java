@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.HealthStore.ShopData;
+import com.orderguard.application.port.OrderStore.ShopLook;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.MetricValue;
 import com.orderguard.domain.decision.PolicyCatalog;
@@ -64,12 +65,15 @@ public class ShopHealthService {
 
     /**
      * Looks at the shop's metrics after something counted against it, and publishes {@code MetricAtRisk} for each
-     * metric that got worse (ok to at risk, or to breached) since it was last looked at.
+     * metric that got worse (ok to at risk, or to breached) since it was last looked at; then clears the shop's look
+     * mark, if it has one, at the count this look read.
+     *
+     * @return whether the metrics were looked at (false: the shop's pack has no metrics)
      */
-    public void watch(TenantId tenant, ShopKey shop, Instant now) {
+    public boolean watch(TenantId tenant, ShopKey shop, Instant now) {
         Optional<PolicyPack> pack = catalog.inForce(shop.marketplace(), shop.site(), null, now);
         if (pack.isEmpty() || pack.get().health().metrics().isEmpty()) {
-            return;
+            return false;
         }
         for (int attempt = 1; attempt <= 3; attempt++) {
             LocalDate today = now.atZone(pack.get().zone()).toLocalDate();
@@ -91,8 +95,23 @@ public class ShopHealthService {
             // an absent status reads as OK, so statuses that only add OKs change nothing worth a write
             if (notOk(statuses).equals(notOk(data.statuses()))
                     || store.saveStatuses(tenant, shop, statuses, data.version(), events, now)) {
-                return;
+                if (data.lookMarks() > 0) {
+                    store.clearLook(tenant, shop, data.lookMarks());
+                }
+                return true;
             }
+        }
+        // three other looks in a row saved first; a mark, if any, stays for the next look
+        return true;
+    }
+
+    /**
+     * A look mark the sweep found in the due-time index: the look it asks for, and the mark cleared even when the
+     * shop's pack has no metrics to look at (or no longer has).
+     */
+    public void look(ShopLook look, Instant now) {
+        if (!watch(look.tenant(), look.shop(), now)) {
+            store.clearLook(look.tenant(), look.shop(), look.marks());
         }
     }
 

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +19,7 @@ import com.orderguard.application.port.CancellationStore.OrderCommit;
 import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.DuePage;
+import com.orderguard.application.port.OrderStore.ShopLook;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.deadline.DueAction;
 
@@ -31,7 +34,7 @@ public class Sweep {
     private static final Logger LOG = Logger.getLogger(Sweep.class.getName());
     private static final int MAX_ATTEMPTS = 4;
 
-    /** A shop of a tenant, whose metrics the run changed. */
+    /** A shop of a tenant, whose metrics the run changed or whose look mark it found. */
     record TenantShop(com.orderguard.domain.TenantId tenant, com.orderguard.domain.health.ShopKey shop) {
     }
 
@@ -82,6 +85,7 @@ public class Sweep {
     public SweepReport run(String runId, Instant now, Duration budget, int firstShard) {
         Instant stopAt = clock.instant().plus(budget);
         Map<TenantShop, ShopCounts> counted = new LinkedHashMap<>();
+        Map<TenantShop, ShopLook> looks = new LinkedHashMap<>();
         List<SweepReport.ShardReport> reports = new ArrayList<>();
         boolean complete = true;
         for (int i = 0; i < shards && complete; i++) {
@@ -103,16 +107,46 @@ public class Sweep {
                     maxLag = Math.max(maxLag, Duration.between(due.nextDueAt(), now).toSeconds());
                     counts[process(due, now, counted).ordinal()]++;
                 }
+                for (ShopLook look : page.looks()) {
+                    looks.put(new TenantShop(look.tenant(), look.shop()), look);
+                }
                 cursor = page.nextCursor();
             } while (cursor != null);
             reports.add(new SweepReport.ShardReport(shard, examined, counts[Result.ACTED.ordinal()],
                     counts[Result.SKIPPED.ordinal()], counts[Result.FAILED.ordinal()], pages, maxLag));
         }
-        // one look per shop at the end of the run, not one per cancelled order
-        counted.forEach((shop, shopCounts) -> health.afterCounting(shop.tenant(), shopCounts, now));
-        SweepReport report = new SweepReport(runId, now, reports, complete);
+        int[] looked = lookAtShops(counted.keySet(), looks, now);
+        SweepReport report = new SweepReport(runId, now, reports, complete, looked[0], looked[1]);
         telemetry.sweepRan(report);
         return report;
+    }
+
+    /**
+     * One look per shop at the end of the run, not one per cancelled order: at the shops this run counted against,
+     * and at those whose look mark it found (left by a run killed before its looks). A look that fails leaves the
+     * shop's mark for the next run.
+     *
+     * @return shops looked at, shops whose look failed
+     */
+    private int[] lookAtShops(Set<TenantShop> counted, Map<TenantShop, ShopLook> marked, Instant now) {
+        Set<TenantShop> shops = new LinkedHashSet<>(counted);
+        shops.addAll(marked.keySet());
+        int[] looked = new int[2];
+        for (TenantShop shop : shops) {
+            try {
+                ShopLook look = marked.get(shop);
+                if (look != null) {
+                    health.look(look, now);
+                } else {
+                    health.watch(shop.tenant(), shop.shop(), now);
+                }
+                looked[0]++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "sweep: looking at shop " + shop.shop() + " failed: " + e, e);
+                looked[1]++;
+            }
+        }
+        return looked;
     }
 
     /** Applies what is due for one order; a lost race re-reads it (the index copy may also be a little stale). */
@@ -129,8 +163,7 @@ public class Sweep {
                     report(commit.get());
                     if (!commit.get().counts().isEmpty()) {
                         counted.merge(new TenantShop(current.tenant(), commit.get().counts().shop()),
-                                commit.get().counts(),
-                                (a, b) -> new ShopCounts(a.shop(), a.counts().plus(b.counts())));
+                                commit.get().counts(), ShopCounts::plus);
                     }
                     return Result.ACTED;
                 }

@@ -127,8 +127,16 @@ class TimeoutActions {
         }
         timers = timers.withWarned(warned);
         Counts counts = counted ? MetricEvents.ofCancellation(now, deadlines.zoneOf(order)) : Counts.NONE;
+        // the sweep looks at the shop at the end of its run: the mark keeps that look if the run dies before
+        ShopCounts shopCounts = new ShopCounts(ShopKey.of(order), counts, counted && hasMetrics(order, now));
         return Optional.of(new OrderCommit(before, order, timers, cancelledBy, deadlines.next(order, timers), created,
-                transitions, history, events, null, new ShopCounts(ShopKey.of(order), counts), null, now));
+                transitions, history, events, null, shopCounts, null, now));
+    }
+
+    /** Whether the shop's metrics are watched: the pack in force for its site names some. */
+    private boolean hasMetrics(Order order, Instant now) {
+        return catalog.inForce(order.marketplace(), order.site(), null, now)
+                .map(pack -> !pack.health().metrics().isEmpty()).orElse(false);
     }
 
     /** The platform's auto-cancel, decided by the pack in force at the deadline. */

@@ -30,7 +30,7 @@ public final class Ledger {
     public static final String RACE_CALLS = "31 concurrent calls in races";
     public static final String BAD_INPUT = "40 bad inputs tried: ";
     public static final String TENANT_PROBES = "50 cross-tenant probes";
-    public static final String KNOWN_GAP = "60 known gap, not fixed: MetricAtRisk lost by killed sweep runs";
+    public static final String RISKS_CHECKED = "26 MetricAtRisk statuses checked after killed sweeps";
     public static final String LOST = "90 lost effects";
     public static final String DOUBLED = "91 doubled effects";
     public static final String VIOLATIONS = "92 other invariant violations";

@@ -3,6 +3,7 @@ package com.orderguard.adapter.dynamodb;
 import static com.orderguard.adapter.dynamodb.Attrs.n;
 import static com.orderguard.adapter.dynamodb.Attrs.s;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,23 +13,28 @@ import java.util.Map;
 import com.orderguard.application.ShopCounts;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.health.Counter;
+import com.orderguard.domain.health.ShopKey;
 
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The increments of a shop's daily buckets, as unconditional {@code ADD} updates that join the transaction of the
- * change that caused them (which is itself conditional and idempotent, so each increment lands exactly once).
+ * change that caused them (which is itself conditional and idempotent, so each increment lands exactly once); and,
+ * when the counts ask for it, the shop's look mark.
  */
 final class BucketWrites {
 
     /** Buckets live longer than the longest window plus a quarter of penalty points. */
     static final int RETENTION_DAYS = 130;
 
+    /** The look mark's counter: the look that read a value may delete the mark only while it still has it. */
+    static final String MARKS = "marks";
+
     private BucketWrites() {
     }
 
-    static List<TransactWriteItem> items(String table, TenantId tenant, ShopCounts counts) {
+    static List<TransactWriteItem> items(String table, TenantId tenant, ShopCounts counts, Instant now, int shards) {
         List<TransactWriteItem> items = new ArrayList<>();
         if (counts == null || counts.isEmpty()) {
             return items;
@@ -40,13 +46,38 @@ final class BucketWrites {
                     .set(TableLayout.TTL, n(day.getKey().plusDays(RETENTION_DAYS).atStartOfDay()
                             .toEpochSecond(ZoneOffset.UTC)));
             day.getValue().forEach((counter, increment) -> update.add(counter.attribute(), n(increment)));
-            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(Map.of(TableLayout.PK, s(TableLayout.shopPk(tenant, counts.shop())),
-                            TableLayout.SK, s(TableLayout.bucketSk(day.getKey()))))
-                    .updateExpression(update.expression())
-                    .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values()).build()).build());
+            items.add(update(table, tenant, counts.shop(), TableLayout.bucketSk(day.getKey()), update));
+        }
+        if (counts.lookLater()) {
+            items.add(lookMark(table, tenant, counts.shop(), now, shards));
         }
         return items;
+    }
+
+    /**
+     * The mark that the shop's metrics must be looked at: an entry in the due-time index, due now, whose counter
+     * goes up with every change that marks it. The look that clears it deletes it only at the count it read, so a
+     * change that lands after that read keeps the mark for the next sweep run.
+     */
+    private static TransactWriteItem lookMark(String table, TenantId tenant, ShopKey shop, Instant now, int shards) {
+        UpdateBuilder update = new UpdateBuilder()
+                .set(TableLayout.TYPE, s("LOOK"))
+                .set(DynamoOrderStore.TENANT, s(tenant.value()))
+                .set("marketplace", s(shop.marketplace().code()))
+                .set("site", s(shop.site()))
+                .set("shopId", s(shop.shopId()))
+                .set(TableLayout.DUE_PK, s(TableLayout.dueShard(TableLayout.shardOf(tenant, shop, shards))))
+                .set(TableLayout.DUE_SK, s(TableLayout.sortable(now)))
+                .add(MARKS, n(1));
+        return update(table, tenant, shop, TableLayout.LOOK_SK, update);
+    }
+
+    private static TransactWriteItem update(String table, TenantId tenant, ShopKey shop, String sk,
+            UpdateBuilder update) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of(TableLayout.PK, s(TableLayout.shopPk(tenant, shop)), TableLayout.SK, s(sk)))
+                .updateExpression(update.expression())
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values()).build()).build();
     }
 }

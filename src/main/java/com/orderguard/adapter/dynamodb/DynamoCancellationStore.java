@@ -118,7 +118,7 @@ public class DynamoCancellationStore implements CancellationStore {
                     TableLayout.TYPE, s("MARKER")), "attribute_not_exists(#pk)", Map.of("#pk", PK), null));
             reasons.add(CommitResult.Reason.ALREADY_RECORDED);
         }
-        items.addAll(BucketWrites.items(table, tenant, commit.counts()));
+        items.addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
         } catch (TransactionCanceledException e) {

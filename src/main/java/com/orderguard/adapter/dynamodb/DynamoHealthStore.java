@@ -28,13 +28,17 @@ import com.orderguard.domain.health.ShopKey;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** A shop's buckets and last statuses in its own partition: one Query reads both (HEALTH sorts after D#...). */
+/**
+ * A shop's buckets, last statuses and look mark in its own partition: one Query reads them all (HEALTH and LOOK
+ * sort after D#...).
+ */
 @ApplicationScoped
 public class DynamoHealthStore implements HealthStore {
 
@@ -51,6 +55,7 @@ public class DynamoHealthStore implements HealthStore {
         List<DailyBucket> buckets = new ArrayList<>();
         Map<String, MetricStatus.Status> statuses = new HashMap<>();
         long version = 0;
+        long lookMarks = 0;
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
@@ -75,11 +80,26 @@ public class DynamoHealthStore implements HealthStore {
                     version = number(item, "version");
                     item.get("statuses").m().forEach((metric, status) ->
                             statuses.put(metric, MetricStatus.Status.valueOf(status.s())));
+                } else if (sk.equals(TableLayout.LOOK_SK)) {
+                    lookMarks = number(item, BucketWrites.MARKS);
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        return new ShopData(buckets, statuses, version);
+        return new ShopData(buckets, statuses, version, lookMarks);
+    }
+
+    @Override
+    public void clearLook(TenantId tenant, ShopKey shop, long marks) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table)
+                    .key(Map.of(PK, s(TableLayout.shopPk(tenant, shop)), SK, s(TableLayout.LOOK_SK)))
+                    .conditionExpression("#marks = :marks")
+                    .expressionAttributeNames(Map.of("#marks", BucketWrites.MARKS))
+                    .expressionAttributeValues(Map.of(":marks", n(marks))));
+        } catch (ConditionalCheckFailedException e) {
+            // marked again since the look read it (or already cleared): the next look clears it
+        }
     }
 
     @Override

@@ -27,10 +27,12 @@ import com.orderguard.application.StoredOrder;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.config.OrderGuardConfig;
 import com.orderguard.domain.HistoryEntry;
+import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.health.ShopKey;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -110,7 +112,7 @@ public class DynamoOrderStore implements OrderStore {
                     DynamoCancellationStore.historyItem(write.tenant(), write.order().key(), write.history())).build())
                     .build());
         }
-        items.addAll(BucketWrites.items(table, write.tenant(), write.counts()));
+        items.addAll(BucketWrites.items(table, write.tenant(), write.counts(), write.now(), shards));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -174,10 +176,25 @@ public class DynamoOrderStore implements OrderStore {
             query.exclusiveStartKey(DueCursor.decode(cursor));
         }
         QueryResponse page = dynamo.query(query.build());
-        List<StoredOrder> orders = page.items().stream().map(DynamoOrderStore::stored).toList();
+        List<StoredOrder> orders = new ArrayList<>();
+        List<ShopLook> looks = new ArrayList<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            if ("LOOK".equals(string(item, TYPE))) {
+                looks.add(look(item));
+            } else {
+                orders.add(stored(item));
+            }
+        }
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? DueCursor.encode(page.lastEvaluatedKey()) : null;
-        return new DuePage(orders, next);
+        return new DuePage(orders, looks, next);
+    }
+
+    private static ShopLook look(Map<String, AttributeValue> item) {
+        Marketplace marketplace = Marketplace.fromCode(string(item, "marketplace")).orElseThrow(
+                () -> new IllegalStateException("look mark " + string(item, PK) + " has an unknown marketplace"));
+        return new ShopLook(new TenantId(string(item, TENANT)), new ShopKey(marketplace, string(item, "site"),
+                string(item, "shopId")), number(item, BucketWrites.MARKS));
     }
 
     static StoredOrder stored(Map<String, AttributeValue> item) {

@@ -43,6 +43,8 @@ public final class TableLayout {
     public static final String OUTBOX_SK = "OUTBOX";
     public static final String BUCKET_PREFIX = "D#";
     public static final String HEALTH_SK = "HEALTH";
+    /** A shop's mark that its metrics must be looked at; sorts after HEALTH, so the shop's Query reads it too. */
+    public static final String LOOK_SK = "LOOK";
 
     /** Fixed-width UTC timestamps, so that sort keys order like the instants they hold. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter
@@ -104,6 +106,15 @@ public final class TableLayout {
 
     /** The shard an order's due-time entry lives in: stable for the order, spread evenly across orders. */
     public static int shardOf(TenantId tenant, OrderKey key, int shards) {
+        return shardOf(tenant, key.toString(), shards);
+    }
+
+    /** The shard of a shop's look mark in the due-time index: stable for the shop, spread across shops. */
+    public static int shardOf(TenantId tenant, ShopKey shop, int shards) {
+        return shardOf(tenant, "S|" + shop, shards);
+    }
+
+    private static int shardOf(TenantId tenant, String key, int shards) {
         int h = (tenant.value() + "|" + key).hashCode();
         h ^= h >>> 16;
         h *= 0x85ebca6b;

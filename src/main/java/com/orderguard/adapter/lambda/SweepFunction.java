@@ -48,8 +48,8 @@ public class SweepFunction {
         // a random first shard: runs cut short by their budget still reach every shard over time
         int firstShard = ThreadLocalRandom.current().nextInt(config.dueIndex().shards());
         SweepReport report = sweep.run(runId, clock.instant(), config.sweep().timeBudget(), firstShard);
-        LOG.infof("sweep %s: examined %d, acted on %d, failed %d across %d shard(s)%s", runId, report.examined(),
-                report.acted(), report.failed(), report.shards().size(),
+        LOG.infof("sweep %s: examined %d, acted on %d, failed %d across %d shard(s); looked at %d shop(s)%s", runId,
+                report.examined(), report.acted(), report.failed(), report.shards().size(), report.shopsLooked(),
                 report.complete() ? "" : "; stopped at the time budget, the next run continues");
         for (SweepReport.ShardReport shard : report.shards()) {
             if (shard.examined() > 0) {

@@ -14,7 +14,7 @@ import com.orderguard.domain.health.ShopKey;
 /** A shop's daily metric buckets and the statuses its metrics had when last looked at. */
 public interface HealthStore {
 
-    /** The buckets from {@code from} on, and the last statuses (one read). */
+    /** The buckets from {@code from} on, the last statuses and the look mark (one read). */
     ShopData load(TenantId tenant, ShopKey shop, LocalDate from);
 
     /**
@@ -24,7 +24,17 @@ public interface HealthStore {
     boolean saveStatuses(TenantId tenant, ShopKey shop, Map<String, MetricStatus.Status> statuses,
             long expectedVersion, List<OutboxEvent> events, Instant now);
 
-    /** Buckets, last statuses by metric and window ({@code amazon.cancelRate P7D}), and their version. */
-    record ShopData(List<DailyBucket> buckets, Map<String, MetricStatus.Status> statuses, long version) {
+    /**
+     * Deletes the shop's look mark if it still counts {@code marks} changes: a change that marked it after the
+     * look read it keeps it for the next look.
+     */
+    void clearLook(TenantId tenant, ShopKey shop, long marks);
+
+    /**
+     * Buckets, last statuses by metric and window ({@code amazon.cancelRate P7D}), their version, and the count on
+     * the shop's look mark (0: not marked).
+     */
+    record ShopData(List<DailyBucket> buckets, Map<String, MetricStatus.Status> statuses, long version,
+            long lookMarks) {
     }
 }

@@ -13,6 +13,7 @@ import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.OrderTimers;
+import com.orderguard.domain.health.ShopKey;
 
 /** Where orders live. Every write is conditional: it lands whole or not at all. */
 public interface OrderStore {
@@ -29,7 +30,10 @@ public interface OrderStore {
      */
     SnapshotWriteResult write(SnapshotWrite write);
 
-    /** One page of orders due at or before {@code now} in one shard of the due-time index, oldest first. */
+    /**
+     * One page of the due-time index's entries due at or before {@code now} in one shard, oldest first: orders,
+     * and shops whose metrics must be looked at.
+     */
     DuePage due(int shard, Instant now, int limit, String cursor);
 
     /** A snapshot to write. {@code history} and {@code event} may be null. */
@@ -56,7 +60,14 @@ public interface OrderStore {
         }
     }
 
-    /** Due orders of one shard page, and the cursor for the next page (null at the end). */
-    record DuePage(List<StoredOrder> orders, String nextCursor) {
+    /** Due orders and shop looks of one shard page, and the cursor for the next page (null at the end). */
+    record DuePage(List<StoredOrder> orders, List<ShopLook> looks, String nextCursor) {
+    }
+
+    /**
+     * A shop's mark that its metrics must be looked at, left by a change counted against it whose writer looks
+     * later (the sweep); {@code marks} counts the changes that marked it, as the index showed them.
+     */
+    record ShopLook(TenantId tenant, ShopKey shop, long marks) {
     }
 }

@@ -80,7 +80,7 @@ class EmfTelemetryTest {
     void sweepRan_reportsTheLargestLagAndTheItems_inOneLine() {
         SweepReport report = new SweepReport("run-1", NOW, List.of(
                 new SweepReport.ShardReport(0, 5, 3, 1, 1, 1, 90),
-                new SweepReport.ShardReport(1, 2, 2, 0, 0, 1, 420)), false);
+                new SweepReport.ShardReport(1, 2, 2, 0, 0, 1, 420)), false, 3, 1);
 
         telemetry.sweepRan(report);
 
@@ -89,7 +89,8 @@ class EmfTelemetryTest {
         assertThat(line.get("SweepLagSeconds").asLong()).isEqualTo(420);
         assertThat(line.get("SweepItemsExamined").asLong()).isEqualTo(7);
         assertThat(line.get("SweepItemsActed").asLong()).isEqualTo(5);
-        assertThat(line.get("SweepItemsFailed").asLong()).isEqualTo(1);
+        // one order and one shop look failed
+        assertThat(line.get("SweepItemsFailed").asLong()).isEqualTo(2);
         assertThat(line.get("SweepIncompleteRuns").asLong()).isEqualTo(1);
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name")).containsExactly(
                 "SweepLagSeconds", "SweepItemsExamined", "SweepItemsActed", "SweepItemsFailed", "SweepIncompleteRuns");
@@ -98,7 +99,7 @@ class EmfTelemetryTest {
 
     @Test
     void anIdleSweep_stillReports_soThatAStoppedSweepShowsAsMissingData() {
-        telemetry.sweepRan(new SweepReport("run-2", NOW, List.of(), true));
+        telemetry.sweepRan(new SweepReport("run-2", NOW, List.of(), true, 0, 0));
         JsonNode line = lines().get(0);
         assertThat(line.get("SweepLagSeconds").asLong()).isZero();
         assertThat(line.get("SweepIncompleteRuns").asLong()).isZero();
