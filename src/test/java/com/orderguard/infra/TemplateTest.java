@@ -3,10 +3,17 @@ package com.orderguard.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +129,37 @@ class TemplateTest {
             assertThat(policies).contains("Table.Arn");
             String logGroup = properties.at("/LoggingConfig/LogGroup").asText();
             assertThat(resources.get(logGroup).at("/Properties/RetentionInDays").asText()).isNotEmpty();
+        }
+    }
+
+    /**
+     * Every DynamoDB call the application makes (read from its sources; TableSetup only runs locally) is allowed to
+     * every function: a missing action shows on AWS only, as AccessDenied. A transaction needs the actions of its
+     * items, which are all among these.
+     */
+    @Test
+    void eachFunction_mayMakeEveryDynamoDbCallTheCodeMakes() throws Exception {
+        Set<String> actions = new TreeSet<>(List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:ConditionCheckItem"));
+        Pattern call = Pattern.compile("\\bdynamo\\.(\\w+)\\(");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")
+                    && !p.endsWith("TableSetup.java")).toList()) {
+                Matcher matcher = call.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    String method = matcher.group(1);
+                    if (!method.startsWith("transact")) {
+                        actions.add("dynamodb:" + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+                    }
+                }
+            }
+        }
+        assertThat(actions).contains("dynamodb:Query", "dynamodb:GetItem", "dynamodb:DeleteItem");
+        for (String export : List.of("api", "ingest", "sweep")) {
+            String policies = function(export).get("Properties").get("Policies").toString();
+            for (String action : actions) {
+                assertThat(policies).as("%s may call %s", export, action).contains(action);
+            }
         }
     }
 
