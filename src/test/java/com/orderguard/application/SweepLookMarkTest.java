@@ -79,10 +79,8 @@ class SweepLookMarkTest {
         TenantId tenant = new TenantId("look-" + System.nanoTime());
         Instant now = Instant.now();
         storeShop(tenant, "amazon.US.", now);
-        Sweep killed = new Sweep(orders, new DyingStore(store), deadlines, catalog, health, Clock.systemUTC(), 16,
-                50);
 
-        assertThatThrownBy(() -> killed.run("killed", now, Duration.ofMinutes(1), 0)).isInstanceOf(Killed.class);
+        runKilledAfterItsFirstCountingCommit(now);
         assertThat(order(tenant, "amazon.US.OVERDUE").status()).as("the auto-cancel landed")
                 .isEqualTo(OrderStatus.CANCELLED);
         assertThat(items(tenant, "OUTBOX", "MetricAtRisk")).as("no look yet").isEmpty();
@@ -121,9 +119,7 @@ class SweepLookMarkTest {
         TenantId tenant = new TenantId("look-late-" + System.nanoTime());
         Instant now = Instant.now();
         storeShop(tenant, "amazon.US.", now);
-        Sweep killed = new Sweep(orders, new DyingStore(store), deadlines, catalog, health, Clock.systemUTC(), 16,
-                50);
-        assertThatThrownBy(() -> killed.run("killed", now, Duration.ofMinutes(1), 0)).isInstanceOf(Killed.class);
+        runKilledAfterItsFirstCountingCommit(now);
         Map<String, AttributeValue> mark = items(tenant, "LOOK", null).get(0);
         long marks = Long.parseLong(mark.get("marks").n());
         ShopKey shop = new ShopKey(Marketplace.AMAZON, "US", mark.get("shopId").s());
@@ -133,6 +129,13 @@ class SweepLookMarkTest {
         assertThat(items(tenant, "LOOK", null)).hasSize(1);
         healthStore.clearLook(tenant, shop, marks);
         assertThat(items(tenant, "LOOK", null)).isEmpty();
+    }
+
+    /** A sweep run that dies right after its first commit that counts against a shop. */
+    void runKilledAfterItsFirstCountingCommit(Instant now) {
+        Sweep killed = new Sweep(orders, new DyingStore(store), deadlines, catalog, health, Clock.systemUTC(), 16,
+                50);
+        assertThatThrownBy(() -> killed.run("killed", now, Duration.ofMinutes(1), 0)).isInstanceOf(Killed.class);
     }
 
     Order order(TenantId tenant, String key) {
