@@ -101,6 +101,18 @@ class TimeoutActions {
                     history.add(new HistoryEntry(now, "ORDER_AUTO_CANCELLED", "not shipped by the platform's"
                             + " deadline " + autoCancel.dueAt() + ": cancelled as LATE_SHIPMENT", AUTO_CANCEL_ID));
                 }
+            } else if (action instanceof DueAction.CloseRequest close && timers.pending() != null) {
+                PendingRequest pending = close.request();
+                CancellationRecord.Resolution how = new CancellationRecord.Resolution("ORDERGUARD", "SUPERSEDED",
+                        now, "the order was " + order.status().name().toLowerCase() + " on the platform before the"
+                                + " seller answered");
+                transitions.add(new Transition(pending.requestId(), RequestStatus.PENDING, RequestStatus.SUPERSEDED,
+                        how));
+                timers = timers.withPending(null);
+                events.add(new OutboxEvent.CancellationResolved(OutboxEvent.id("CancellationResolved", tenant, key,
+                        pending.requestId()), tenant, key, now, pending.requestId(), RequestStatus.SUPERSEDED, how));
+                history.add(new HistoryEntry(now, "REQUEST_SUPERSEDED", "request " + pending.requestId() + " closed: "
+                        + how.note(), pending.requestId()));
             } else if (action instanceof DueAction.ExpireRequest expire && timers.pending() != null) {
                 PendingRequest pending = expire.request();
                 boolean approve = pending.ifNoResponse() == Outcome.APPROVED && Resolutions.approve(order,

@@ -26,4 +26,11 @@ public sealed interface DueAction {
     /** The seller let a pending request expire: the platform applies its {@code ifNoResponse}. */
     record ExpireRequest(PendingRequest request, Instant dueAt) implements DueAction {
     }
+
+    /**
+     * The order ended on the platform (cancelled or returned) while a request waited for the seller, who did not
+     * answer: at the request's deadline it is closed as superseded, neither approved nor rejected.
+     */
+    record CloseRequest(PendingRequest request, Instant dueAt) implements DueAction {
+    }
 }

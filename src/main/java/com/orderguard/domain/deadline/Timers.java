@@ -41,7 +41,9 @@ public final class Timers {
             }
         }
         PendingRequest pending = timers.pending();
-        if (pending != null && !order.status().terminal() && !pending.respondBy().isAfter(now)
+        if (pending != null && order.status().terminal() && !pending.respondBy().isAfter(now)) {
+            due.add(new DueAction.CloseRequest(pending, pending.respondBy()));
+        } else if (pending != null && !order.status().terminal() && !pending.respondBy().isAfter(now)
                 && !(pending.ifNoResponse() == Outcome.APPROVED && held(timers, now))) {
             due.add(new DueAction.ExpireRequest(pending, pending.respondBy()));
         }
@@ -67,9 +69,10 @@ public final class Timers {
             }
         }
         PendingRequest pending = timers.pending();
-        if (pending != null && !order.status().terminal()) {
-            next = min(next, pending.ifNoResponse() == Outcome.APPROVED ? heldUntil(timers, pending.respondBy())
-                    : pending.respondBy());
+        if (pending != null) {
+            // an order the platform ended is not held: its request only waits to be closed
+            next = min(next, pending.ifNoResponse() == Outcome.APPROVED && !order.status().terminal()
+                    ? heldUntil(timers, pending.respondBy()) : pending.respondBy());
         }
         return next;
     }

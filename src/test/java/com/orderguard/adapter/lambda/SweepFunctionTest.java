@@ -183,6 +183,31 @@ class SweepFunctionTest {
     }
 
     @Test
+    void aRequestLeftPending_onAnOrderThePlatformCancelled_isClosedAsSupersededAtItsDeadline() {
+        Order order = store("MY", OrderStatus.SHIPMENT_ARRANGED, Instant.now().plus(Duration.ofDays(5)));
+        cancellations.request(TENANT, order.key(), new CancellationRequest("ask-1", Initiator.BUYER,
+                CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, Instant.now().minus(Duration.ofDays(2)), null),
+                Instant.now());
+        // the platform cancelled it (the buyer went to Shopee) before the sweep saw the request's deadline pass
+        snapshots.apply(TENANT, order.withStatus(OrderStatus.CANCELLED), new SnapshotSource("e-cancel-"
+                + order.key(), Instant.now().minusSeconds(1), "test"), Instant.now());
+        assertThat(view(order).requests().get(0).status()).isEqualTo(RequestStatus.PENDING);
+
+        sweep();
+        sweep();
+
+        OrderRecord record = view(order);
+        assertThat(record.requests().get(0).status()).isEqualTo(RequestStatus.SUPERSEDED);
+        assertThat(record.requests().get(0).resolution().by()).isEqualTo("ORDERGUARD");
+        assertThat(record.stored().order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(record.stored().cancelledBy()).as("cancelled by the platform, not by the request").isNull();
+        assertThat(record.stored().pending()).isNull();
+        assertThat(record.stored().nextDueAt()).isNull();
+        assertThat(outbox(order, "CancellationResolved")).hasSize(1);
+        assertThat(outbox(order, "RequestAutoApproved")).isEmpty();
+    }
+
+    @Test
     void theReport_countsPerShard_andPagesThroughEveryShard() {
         for (int i = 0; i < 30; i++) {
             store("MY", OrderStatus.AWAITING_SHIPMENT, Instant.now().minus(Duration.ofDays(10 + i)));

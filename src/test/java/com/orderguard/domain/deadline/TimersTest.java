@@ -73,10 +73,25 @@ class TimersTest {
     }
 
     @Test
-    void shippedOrCancelledOrders_haveNothingDue() {
+    void anOrderThePlatformEnded_hasOnlyItsRequestToClose_atTheRequestsDeadline_evenUnderAHold() {
+        PendingRequest pending = new PendingRequest("r-1", SHIP_BY, Outcome.APPROVED, DecisionKind.CANCELLATION,
+                false);
+        Hold hold = new Hold(SHIP_BY.plus(Duration.ofDays(5)), "seller", null, SHIP_BY.minus(Duration.ofDays(1)));
+        for (OrderStatus ended : List.of(OrderStatus.CANCELLED, OrderStatus.RETURNED)) {
+            Order order = ORDER.withStatus(ended);
+            OrderTimers t = timers(SHIP_BY.plus(Duration.ofDays(3)), hold, pending);
+            assertThat(Timers.next(order, t, LEADS)).isEqualTo(SHIP_BY);
+            assertThat(Timers.due(order, t, LEADS, SHIP_BY.minusSeconds(1))).isEmpty();
+            assertThat(Timers.due(order, t, LEADS, SHIP_BY.plus(Duration.ofDays(4))))
+                    .containsExactly(new DueAction.CloseRequest(pending, SHIP_BY));
+            assertThat(Timers.next(order, t.withPending(null), LEADS)).isNull();
+        }
+    }
+
+    @Test
+    void shippedOrders_haveOnlyTheirRequestDue() {
         OrderTimers t = timers(SHIP_BY.plus(Duration.ofDays(3)), null,
                 new PendingRequest("r-1", SHIP_BY, Outcome.APPROVED, DecisionKind.CANCELLATION, false));
-        assertThat(Timers.next(ORDER.withStatus(OrderStatus.CANCELLED), t, LEADS)).isNull();
         Order shipped = ORDER.withStatus(OrderStatus.IN_TRANSIT);
         assertThat(Timers.next(shipped, t, LEADS)).isEqualTo(SHIP_BY);
         assertThat(Timers.due(shipped, t, LEADS, SHIP_BY)).hasSize(1)
@@ -97,7 +112,11 @@ class TimersTest {
                 random.nextInt(100) - 50)), random.nextBoolean() ? Outcome.APPROVED : Outcome.REJECTED,
                 DecisionKind.CANCELLATION, false) : null;
         OrderTimers t = timers(autoCancel, hold, pending);
-        Order order = random.nextInt(4) == 0 ? ORDER.withStatus(OrderStatus.IN_TRANSIT) : ORDER;
+        Order order = switch (random.nextInt(6)) {
+            case 0 -> ORDER.withStatus(OrderStatus.IN_TRANSIT);
+            case 1 -> ORDER.withStatus(OrderStatus.CANCELLED);
+            default -> ORDER;
+        };
         for (int step = 0; step < 10; step++) {
             Instant next = Timers.next(order, t, LEADS);
             if (next == null) {
@@ -113,8 +132,10 @@ class TimersTest {
                 } else if (action instanceof DueAction.MarkOverdue overdue) {
                     t = t.withOverdueSince(overdue.shipBy());
                 } else if (action instanceof DueAction.AutoCancel) {
+                    // as the sweep does: the platform's cancel supersedes a pending request
                     order = order.withStatus(OrderStatus.CANCELLED);
-                } else if (action instanceof DueAction.ExpireRequest) {
+                    t = t.withPending(null);
+                } else if (action instanceof DueAction.ExpireRequest || action instanceof DueAction.CloseRequest) {
                     t = t.withPending(null);
                 }
             }

@@ -20,7 +20,7 @@ final class OrderViewJson {
     /** The history kinds of the after-sales timeline: requests, decisions, resolutions and the platform's actions. */
     static final java.util.Set<String> AFTER_SALES = java.util.Set.of("CANCELLATION_DECIDED",
             "CANCELLATION_RESOLVED", "ADDRESS_CHANGE_DECIDED", "ADDRESS_CHANGE_RESOLVED", "ORDER_AUTO_CANCELLED",
-            "REQUEST_EXPIRED");
+            "REQUEST_EXPIRED", "REQUEST_SUPERSEDED");
 
     private OrderViewJson() {
     }
