@@ -115,8 +115,8 @@ public class Sweep {
             reports.add(new SweepReport.ShardReport(shard, examined, counts[Result.ACTED.ordinal()],
                     counts[Result.SKIPPED.ordinal()], counts[Result.FAILED.ordinal()], pages, maxLag));
         }
-        int[] looked = lookAtShops(counted.keySet(), looks, now);
-        SweepReport report = new SweepReport(runId, now, reports, complete, looked[0], looked[1]);
+        Looks looked = lookAtShops(counted.keySet(), looks, now);
+        SweepReport report = new SweepReport(runId, now, reports, complete, looked.done(), looked.failed());
         telemetry.sweepRan(report);
         return report;
     }
@@ -125,13 +125,12 @@ public class Sweep {
      * One look per shop at the end of the run, not one per cancelled order: at the shops this run counted against,
      * and at those whose look mark it found (left by a run killed before its looks). A look that fails leaves the
      * shop's mark for the next run.
-     *
-     * @return shops looked at, shops whose look failed
      */
-    private int[] lookAtShops(Set<TenantShop> counted, Map<TenantShop, ShopLook> marked, Instant now) {
+    private Looks lookAtShops(Set<TenantShop> counted, Map<TenantShop, ShopLook> marked, Instant now) {
         Set<TenantShop> shops = new LinkedHashSet<>(counted);
         shops.addAll(marked.keySet());
-        int[] looked = new int[2];
+        int done = 0;
+        int failed = 0;
         for (TenantShop shop : shops) {
             try {
                 ShopLook look = marked.get(shop);
@@ -140,13 +139,17 @@ public class Sweep {
                 } else {
                     health.watch(shop.tenant(), shop.shop(), now);
                 }
-                looked[0]++;
+                done++;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "sweep: looking at shop " + shop.shop() + " failed: " + e, e);
-                looked[1]++;
+                failed++;
             }
         }
-        return looked;
+        return new Looks(done, failed);
+    }
+
+    /** Shops looked at, and shops whose look failed. */
+    private record Looks(int done, int failed) {
     }
 
     /** Applies what is due for one order; a lost race re-reads it (the index copy may also be a little stale). */
