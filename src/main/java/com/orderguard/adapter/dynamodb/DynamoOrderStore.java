@@ -179,7 +179,7 @@ public class DynamoOrderStore implements OrderStore {
         List<StoredOrder> orders = new ArrayList<>();
         List<ShopLook> looks = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
-            if ("LOOK".equals(string(item, TYPE))) {
+            if (TableLayout.LOOK_SK.equals(string(item, SK))) {
                 looks.add(look(item));
             } else {
                 orders.add(stored(item));
