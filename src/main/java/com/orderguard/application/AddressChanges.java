@@ -4,22 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.orderguard.application.port.CancellationStore;
-import com.orderguard.application.port.CancellationStore.CommitResult;
-import com.orderguard.application.port.CancellationStore.OrderCommit;
-import com.orderguard.application.port.CancellationStore.Transition;
+import com.orderguard.application.port.OrderChangeStore;
+import com.orderguard.application.port.OrderChangeStore.CommitResult;
+import com.orderguard.application.port.OrderChangeStore.OrderChange;
+import com.orderguard.application.port.OrderChangeStore.Transition;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.Decisions;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.RequestType;
-import com.orderguard.domain.decision.SellerMetrics;
+import com.orderguard.domain.decision.DecisionContext;
 import com.orderguard.domain.health.ShopKey;
 
 /**
@@ -33,39 +33,39 @@ public class AddressChanges {
     private static final int MAX_ATTEMPTS = 8;
 
     private final OrderStore orders;
-    private final CancellationStore store;
+    private final OrderChangeStore store;
     private final PolicyCatalog catalog;
 
-    public AddressChanges(OrderStore orders, CancellationStore store, PolicyCatalog catalog) {
+    public AddressChanges(OrderStore orders, OrderChangeStore store, PolicyCatalog catalog) {
         this.orders = orders;
         this.store = store;
         this.catalog = catalog;
     }
 
     /** Decides and records the request; the same request id again returns the first decision. */
-    public CancellationOutcome request(TenantId tenant, OrderKey key, CancellationRequest request, Instant now) {
+    public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
         String fingerprint = Fingerprints.of(RequestType.ADDRESS_CHANGE, request.initiator(), request.note());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<CancellationRecord> existing = store.findRequest(tenant, key, request.requestId());
+            Optional<RequestRecord> existing = store.findRequest(tenant, key, request.requestId());
             if (existing.isPresent()) {
                 return existing.get().fingerprint().equals(fingerprint)
-                        ? new CancellationOutcome.Replayed(existing.get())
-                        : new CancellationOutcome.RequestIdReused(existing.get());
+                        ? new RequestOutcome.Replayed(existing.get())
+                        : new RequestOutcome.RequestIdReused(existing.get());
             }
             Optional<StoredOrder> stored = orders.find(tenant, key);
             if (stored.isEmpty()) {
-                return new CancellationOutcome.OrderNotFound();
+                return new RequestOutcome.OrderNotFound();
             }
             StoredOrder before = stored.get();
             Optional<PolicyPack> pack = catalog.inForce(before.order(), request.requestedAt());
             if (pack.isEmpty()) {
-                return new CancellationOutcome.NoPolicy("no policy pack covers " + before.order().marketplace().code()
+                return new RequestOutcome.NoPolicy("no policy pack covers " + before.order().marketplace().code()
                         + " " + before.order().site() + " at " + request.requestedAt());
             }
             Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
-            Decision decision = Decisions.decideAddressChange(effective, request, pack.get(), SellerMetrics.none(),
+            Decision decision = Decisions.decideAddressChange(effective, request, pack.get(), DecisionContext.none(),
                     now);
-            CancellationRecord record = new CancellationRecord(request, decision, pack.get().ref(),
+            RequestRecord record = new RequestRecord(request, decision, pack.get().ref(),
                     Cancellations.statusOf(decision), now, null, fingerprint, RequestType.ADDRESS_CHANGE);
             OutboxEvent event = new OutboxEvent.AddressChangeDecided(OutboxEvent.id("AddressChangeDecided", tenant,
                     key, request.requestId()), tenant, key, now, record);
@@ -74,7 +74,7 @@ public class AddressChanges {
             if (store.commit(unchanged(before, List.of(record), List.of(), new HistoryEntry(now,
                     "ADDRESS_CHANGE_DECIDED", summary, request.requestId()), event, now))
                     instanceof CommitResult.Committed committed) {
-                return new CancellationOutcome.Recorded(record, committed.order());
+                return new RequestOutcome.Recorded(record, committed.order());
             }
             Backoff.pause(attempt);
         }
@@ -83,31 +83,31 @@ public class AddressChanges {
     }
 
     /** Records what the seller did about a pending address change: done (APPROVE) or not (REJECT). */
-    public CancellationOutcome resolve(TenantId tenant, OrderKey key, String requestId, boolean approve, String note,
+    public RequestOutcome resolve(TenantId tenant, OrderKey key, String requestId, boolean approve, String note,
             Instant now) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<CancellationRecord> found = store.findRequest(tenant, key, requestId);
+            Optional<RequestRecord> found = store.findRequest(tenant, key, requestId);
             if (found.isEmpty() || found.get().type() != RequestType.ADDRESS_CHANGE) {
-                return new CancellationOutcome.RequestNotFound();
+                return new RequestOutcome.RequestNotFound();
             }
             if (found.get().status() != RequestStatus.PENDING) {
-                return new CancellationOutcome.NotPending(found.get());
+                return new RequestOutcome.NotPending(found.get());
             }
             Optional<StoredOrder> stored = orders.find(tenant, key);
             if (stored.isEmpty()) {
-                return new CancellationOutcome.OrderNotFound();
+                return new RequestOutcome.OrderNotFound();
             }
             RequestStatus status = approve ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-            CancellationRecord.Resolution how = new CancellationRecord.Resolution("SELLER",
+            RequestRecord.Resolution how = new RequestRecord.Resolution("SELLER",
                     approve ? "APPROVE" : "REJECT", now, note);
             OutboxEvent event = new OutboxEvent.AddressChangeResolved(OutboxEvent.id("AddressChangeResolved", tenant,
                     key, requestId), tenant, key, now, requestId, status, how);
-            OrderCommit commit = unchanged(stored.get(), List.of(),
+            OrderChange commit = unchanged(stored.get(), List.of(),
                     List.of(new Transition(requestId, RequestStatus.PENDING, status, how)), new HistoryEntry(now,
                             "ADDRESS_CHANGE_RESOLVED", "address change request " + requestId + " "
                             + (approve ? "done" : "refused") + " by the seller", requestId), event, now);
             if (store.commit(commit) instanceof CommitResult.Committed committed) {
-                return new CancellationOutcome.Resolved(found.get().resolved(status, how), committed.order());
+                return new RequestOutcome.Resolved(found.get().resolved(status, how), committed.order());
             }
             Backoff.pause(attempt);
         }
@@ -116,9 +116,9 @@ public class AddressChanges {
     }
 
     /** A commit that records requests, history and an event but leaves the order as it is (its version moves). */
-    private static OrderCommit unchanged(StoredOrder before, List<CancellationRecord> created,
+    private static OrderChange unchanged(StoredOrder before, List<RequestRecord> created,
             List<Transition> transitions, HistoryEntry history, OutboxEvent event, Instant now) {
-        return new OrderCommit(before, before.order(), before.timers(), before.cancelledBy(), before.nextDueAt(),
+        return new OrderChange(before, before.order(), before.timers(), before.cancelledBy(), before.nextDueAt(),
                 created, transitions, List.of(history), List.of(event), null,
                 ShopCounts.none(ShopKey.of(before.order())), null, now);
     }

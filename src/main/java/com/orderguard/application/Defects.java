@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.orderguard.application.port.CancellationStore;
-import com.orderguard.application.port.CancellationStore.CommitResult;
-import com.orderguard.application.port.CancellationStore.OrderCommit;
+import com.orderguard.application.port.OrderChangeStore;
+import com.orderguard.application.port.OrderChangeStore.CommitResult;
+import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.OrderKey;
@@ -21,11 +21,11 @@ public class Defects {
     private static final int MAX_ATTEMPTS = 8;
 
     private final OrderStore orders;
-    private final CancellationStore store;
-    private final DeadlinePolicy deadlines;
+    private final OrderChangeStore store;
+    private final DeadlineService deadlines;
     private final ShopHealthService health;
 
-    public Defects(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines, ShopHealthService health) {
+    public Defects(OrderStore orders, OrderChangeStore store, DeadlineService deadlines, ShopHealthService health) {
         this.orders = orders;
         this.store = store;
         this.deadlines = deadlines;
@@ -44,7 +44,7 @@ public class Defects {
             StoredOrder before = found.get();
             ShopCounts counts = new ShopCounts(ShopKey.of(before.order()), MetricEvents.ofDefect(before.order(),
                     defect.reportedAt(), deadlines.zoneOf(before.order())));
-            OrderCommit commit = new OrderCommit(before, before.order(), before.timers(), before.cancelledBy(),
+            OrderChange commit = new OrderChange(before, before.order(), before.timers(), before.cancelledBy(),
                     before.nextDueAt(), List.of(), List.of(), List.of(new HistoryEntry(now, "DEFECT",
                             defect.type() + " recorded", "defect-" + defect.defectId())), List.of(), null, counts,
                     "F#" + defect.defectId(), now);

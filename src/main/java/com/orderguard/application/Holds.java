@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.orderguard.application.port.CancellationStore;
-import com.orderguard.application.port.CancellationStore.CommitResult;
-import com.orderguard.application.port.CancellationStore.OrderCommit;
+import com.orderguard.application.port.OrderChangeStore;
+import com.orderguard.application.port.OrderChangeStore.CommitResult;
+import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.OrderKey;
@@ -25,10 +25,10 @@ public class Holds {
     private static final int MAX_ATTEMPTS = 8;
 
     private final OrderStore orders;
-    private final CancellationStore store;
-    private final DeadlinePolicy deadlines;
+    private final OrderChangeStore store;
+    private final DeadlineService deadlines;
 
-    public Holds(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines) {
+    public Holds(OrderStore orders, OrderChangeStore store, DeadlineService deadlines) {
         this.orders = orders;
         this.store = store;
         this.deadlines = deadlines;
@@ -58,7 +58,7 @@ public class Holds {
             }
             StoredOrder before = found.get();
             OrderTimers timers = before.timers().withHold(hold);
-            OrderCommit commit = new OrderCommit(before, before.order(), timers, before.cancelledBy(),
+            OrderChange commit = new OrderChange(before, before.order(), timers, before.cancelledBy(),
                     deadlines.next(before.order(), timers), List.of(), List.of(),
                     List.of(new HistoryEntry(now, kind, summary, "hold-" + now.toEpochMilli())), List.of(), null,
                     ShopCounts.none(ShopKey.of(before.order())), null, now);

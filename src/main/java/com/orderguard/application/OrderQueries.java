@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
@@ -16,13 +16,13 @@ public class OrderQueries {
     private static final Duration BUYER_WINDOW = Duration.ofDays(30);
 
     private final OrderStore store;
-    private final CancellationStore requests;
+    private final OrderChangeStore requests;
     private final int frequentCanceller;
 
     /**
      * @param frequentCanceller requests in 30 days from which a buyer is flagged (the seed's advice: contact them)
      */
-    public OrderQueries(OrderStore store, CancellationStore requests, int frequentCanceller) {
+    public OrderQueries(OrderStore store, OrderChangeStore requests, int frequentCanceller) {
         this.store = store;
         this.requests = requests;
         this.frequentCanceller = frequentCanceller;

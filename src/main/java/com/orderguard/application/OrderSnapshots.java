@@ -28,14 +28,14 @@ public class OrderSnapshots {
     private static final int MAX_ATTEMPTS = 8;
 
     private final OrderStore store;
-    private final DeadlinePolicy deadlines;
+    private final DeadlineService deadlines;
     private final ShopHealthService health;
     private final Duration eventRetention;
 
     /**
      * @param eventRetention how long an event id is remembered; longer than the queue keeps a message
      */
-    public OrderSnapshots(OrderStore store, DeadlinePolicy deadlines, ShopHealthService health,
+    public OrderSnapshots(OrderStore store, DeadlineService deadlines, ShopHealthService health,
             Duration eventRetention) {
         this.store = store;
         this.deadlines = deadlines;

@@ -33,12 +33,12 @@ public sealed interface OutboxEvent {
 
     /** A request was decided. */
     record CancellationDecided(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
-            CancellationRecord request) implements OutboxEvent {
+            RequestRecord request) implements OutboxEvent {
     }
 
     /** A pending request was resolved: by the seller, or at its deadline with the platform's rejection. */
     record CancellationResolved(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
-            String requestId, RequestStatus status, CancellationRecord.Resolution resolution) implements OutboxEvent {
+            String requestId, RequestStatus status, RequestRecord.Resolution resolution) implements OutboxEvent {
     }
 
     /** The seller let a request expire and the platform approved it: the order is cancelled. */
@@ -58,16 +58,16 @@ public sealed interface OutboxEvent {
 
     /** An address change request was decided. */
     record AddressChangeDecided(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
-            CancellationRecord request) implements OutboxEvent {
+            RequestRecord request) implements OutboxEvent {
     }
 
     /** The seller recorded what was done about a pending address change. */
     record AddressChangeResolved(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
-            String requestId, RequestStatus status, CancellationRecord.Resolution resolution) implements OutboxEvent {
+            String requestId, RequestStatus status, RequestRecord.Resolution resolution) implements OutboxEvent {
     }
 
     /** The platform cancelled the order as not shipped in time. */
     record OrderAutoCancelled(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
-            CancellationRecord request) implements OutboxEvent {
+            RequestRecord request) implements OutboxEvent {
     }
 }

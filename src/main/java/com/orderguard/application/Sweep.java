@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.orderguard.application.port.CancellationStore;
-import com.orderguard.application.port.CancellationStore.CommitResult;
-import com.orderguard.application.port.CancellationStore.OrderCommit;
+import com.orderguard.application.port.OrderChangeStore;
+import com.orderguard.application.port.OrderChangeStore.CommitResult;
+import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.DuePage;
@@ -42,9 +42,9 @@ public class Sweep {
     enum Result { ACTED, SKIPPED, FAILED }
 
     private final OrderStore orders;
-    private final CancellationStore store;
-    private final DeadlinePolicy deadlines;
-    private final TimeoutActions actions;
+    private final OrderChangeStore store;
+    private final DeadlineService deadlines;
+    private final DueActionPlanner planner;
     private final ShopHealthService health;
     private final Clock clock;
     private final int shards;
@@ -53,7 +53,7 @@ public class Sweep {
     private final Correlation correlation;
 
     /** Without metrics or log correlation (unit tests). */
-    public Sweep(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines,
+    public Sweep(OrderStore orders, OrderChangeStore store, DeadlineService deadlines,
             com.orderguard.domain.decision.PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
             int pageSize) {
         this(orders, store, deadlines, catalog, health, clock, shards, pageSize, Telemetry.NONE, Correlation.NONE);
@@ -63,7 +63,7 @@ public class Sweep {
      * @param clock measures the time budget only; what is due is judged against the {@code now} of each run
      * @param correlation names each order in the log lines written while it is processed
      */
-    public Sweep(OrderStore orders, CancellationStore store, DeadlinePolicy deadlines,
+    public Sweep(OrderStore orders, OrderChangeStore store, DeadlineService deadlines,
             com.orderguard.domain.decision.PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
             int pageSize, Telemetry telemetry, Correlation correlation) {
         this.telemetry = telemetry;
@@ -72,7 +72,7 @@ public class Sweep {
         this.store = store;
         this.deadlines = deadlines;
         this.health = health;
-        this.actions = new TimeoutActions(catalog, deadlines);
+        this.planner = new DueActionPlanner(catalog, deadlines);
         this.clock = clock;
         this.shards = shards;
         this.pageSize = pageSize;
@@ -158,15 +158,15 @@ public class Sweep {
         try (Correlation.Scope scope = correlation.order(due.tenant(), due.order().key())) {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 List<DueAction> dueActions = deadlines.due(current.order(), current.timers(), now);
-                Optional<OrderCommit> commit = actions.commit(current, dueActions, now);
-                if (commit.isEmpty()) {
+                Optional<OrderChange> change = planner.plan(current, dueActions, now);
+                if (change.isEmpty()) {
                     return Result.SKIPPED;
                 }
-                if (store.commit(commit.get()) instanceof CommitResult.Committed) {
-                    report(commit.get());
-                    if (!commit.get().counts().isEmpty()) {
-                        counted.merge(new TenantShop(current.tenant(), commit.get().counts().shop()),
-                                commit.get().counts(), ShopCounts::plus);
+                if (store.commit(change.get()) instanceof CommitResult.Committed) {
+                    report(change.get());
+                    if (!change.get().counts().isEmpty()) {
+                        counted.merge(new TenantShop(current.tenant(), change.get().counts().shop()),
+                                change.get().counts(), ShopCounts::plus);
                     }
                     return Result.ACTED;
                 }
@@ -184,7 +184,7 @@ public class Sweep {
     }
 
     /** Counts what a committed change did, from its events: they are exactly what the outside world is told. */
-    private void report(OrderCommit commit) {
+    private void report(OrderChange commit) {
         for (OutboxEvent event : commit.events()) {
             if (event instanceof OutboxEvent.OrderAutoCancelled) {
                 telemetry.autoCancelled(commit.order().marketplace());

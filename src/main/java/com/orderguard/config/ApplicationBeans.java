@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 import com.orderguard.application.AddressChanges;
 import com.orderguard.application.Cancellations;
-import com.orderguard.application.DeadlinePolicy;
+import com.orderguard.application.DeadlineService;
 import com.orderguard.application.Defects;
 import com.orderguard.application.Holds;
 import com.orderguard.application.OrderQueries;
@@ -17,7 +17,7 @@ import com.orderguard.application.ShopHealthService;
 import com.orderguard.application.Sweep;
 import com.orderguard.adapter.telemetry.EmfTelemetry;
 import com.orderguard.adapter.telemetry.MdcCorrelation;
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.OrderStore;
@@ -56,13 +56,13 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    DeadlinePolicy deadlinePolicy(PolicyCatalog catalog, CalendarCatalog calendars, OrderGuardConfig config) {
-        return new DeadlinePolicy(catalog, calendars, config.sweep().warningLeads());
+    DeadlineService deadlinePolicy(PolicyCatalog catalog, CalendarCatalog calendars, OrderGuardConfig config) {
+        return new DeadlineService(catalog, calendars, config.sweep().warningLeads());
     }
 
     @Produces
     @Singleton
-    OrderSnapshots orderSnapshots(OrderStore store, DeadlinePolicy deadlines, ShopHealthService health,
+    OrderSnapshots orderSnapshots(OrderStore store, DeadlineService deadlines, ShopHealthService health,
             OrderGuardConfig config) {
         return new OrderSnapshots(store, deadlines, health, config.eventRetention());
     }
@@ -75,39 +75,39 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    OrderQueries orderQueries(OrderStore store, CancellationStore requests, OrderGuardConfig config) {
+    OrderQueries orderQueries(OrderStore store, OrderChangeStore requests, OrderGuardConfig config) {
         return new OrderQueries(store, requests, config.health().frequentCancellerThreshold());
     }
 
     @Produces
     @Singleton
-    Cancellations cancellations(OrderStore orders, CancellationStore requests, PolicyCatalog catalog,
-            DeadlinePolicy deadlines, ShopHealthService health, Telemetry telemetry) {
+    Cancellations cancellations(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog,
+            DeadlineService deadlines, ShopHealthService health, Telemetry telemetry) {
         return new Cancellations(orders, requests, catalog, deadlines, health, telemetry);
     }
 
     @Produces
     @Singleton
-    Defects defects(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines,
+    Defects defects(OrderStore orders, OrderChangeStore requests, DeadlineService deadlines,
             ShopHealthService health) {
         return new Defects(orders, requests, deadlines, health);
     }
 
     @Produces
     @Singleton
-    AddressChanges addressChanges(OrderStore orders, CancellationStore requests, PolicyCatalog catalog) {
+    AddressChanges addressChanges(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog) {
         return new AddressChanges(orders, requests, catalog);
     }
 
     @Produces
     @Singleton
-    Holds holds(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines) {
+    Holds holds(OrderStore orders, OrderChangeStore requests, DeadlineService deadlines) {
         return new Holds(orders, requests, deadlines);
     }
 
     @Produces
     @Singleton
-    Sweep sweep(OrderStore orders, CancellationStore requests, DeadlinePolicy deadlines, PolicyCatalog catalog,
+    Sweep sweep(OrderStore orders, OrderChangeStore requests, DeadlineService deadlines, PolicyCatalog catalog,
             ShopHealthService health, Clock clock, OrderGuardConfig config, Telemetry telemetry,
             Correlation correlation) {
         return new Sweep(orders, requests, deadlines, catalog, health, clock, config.dueIndex().shards(),

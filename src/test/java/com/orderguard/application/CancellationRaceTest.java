@@ -24,7 +24,7 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.Outcome;
@@ -76,8 +76,8 @@ class CancellationRaceTest {
         return order;
     }
 
-    static CancellationRequest request(String id, Initiator initiator, CancelReason reason) {
-        return new CancellationRequest(id, initiator, reason, Channel.PLATFORM_REQUEST, Instant.now(), null);
+    static OrderRequest request(String id, Initiator initiator, CancelReason reason) {
+        return new OrderRequest(id, initiator, reason, Channel.PLATFORM_REQUEST, Instant.now(), null);
     }
 
     <T> List<T> race(List<Callable<T>> calls) throws Exception {
@@ -104,12 +104,12 @@ class CancellationRaceTest {
             String key = "amazon.US.race-" + newId();
             Order order = stored(key, OrderStatus.AWAITING_SHIPMENT);
             Order shipped = order.withStatus(OrderStatus.IN_TRANSIT);
-            CancellationRequest cancel = request("cancel-" + round, Initiator.SELLER, CancelReason.OUT_OF_STOCK);
+            OrderRequest cancel = request("cancel-" + round, Initiator.SELLER, CancelReason.OUT_OF_STOCK);
             List<Object> results = race(List.of(
                     () -> cancellations.request(TENANT, order.key(), cancel, Instant.now()),
                     () -> snapshots.apply(TENANT, shipped, new SnapshotSource("ship-" + key, Instant.now(), "test"),
                             Instant.now())));
-            CancellationOutcome.Recorded decided = (CancellationOutcome.Recorded) results.get(0);
+            RequestOutcome.Recorded decided = (RequestOutcome.Recorded) results.get(0);
             SnapshotOutcome ship = (SnapshotOutcome) results.get(1);
             OrderRecord record = queries.view(TENANT, order.key()).orElseThrow();
             OrderStatus status = record.stored().order().status();
@@ -137,17 +137,17 @@ class CancellationRaceTest {
             String key = "shopee.MY.race-" + newId();
             Order order = stored(key, OrderStatus.SHIPMENT_ARRANGED);
             String requestId = "pending-" + round;
-            CancellationOutcome first = cancellations.request(TENANT, order.key(),
+            RequestOutcome first = cancellations.request(TENANT, order.key(),
                     request(requestId, Initiator.BUYER, CancelReason.CHANGE_OF_MIND), Instant.now());
-            assertThat(((CancellationOutcome.Recorded) first).record().status()).isEqualTo(RequestStatus.PENDING);
+            assertThat(((RequestOutcome.Recorded) first).record().status()).isEqualTo(RequestStatus.PENDING);
 
-            List<CancellationOutcome> results = race(List.of(
+            List<RequestOutcome> results = race(List.of(
                     () -> cancellations.resolve(TENANT, order.key(), requestId, true, null, Instant.now()),
                     () -> cancellations.resolve(TENANT, order.key(), requestId, false, null, Instant.now())));
 
-            assertThat(results).filteredOn(r -> r instanceof CancellationOutcome.Resolved).hasSize(1);
-            assertThat(results).filteredOn(r -> r instanceof CancellationOutcome.NotPending).hasSize(1);
-            boolean approveWon = results.get(0) instanceof CancellationOutcome.Resolved;
+            assertThat(results).filteredOn(r -> r instanceof RequestOutcome.Resolved).hasSize(1);
+            assertThat(results).filteredOn(r -> r instanceof RequestOutcome.NotPending).hasSize(1);
+            boolean approveWon = results.get(0) instanceof RequestOutcome.Resolved;
             OrderRecord record = queries.view(TENANT, order.key()).orElseThrow();
             assertThat(record.requests().get(0).status())
                     .isEqualTo(approveWon ? RequestStatus.APPROVED : RequestStatus.REJECTED);
@@ -161,14 +161,14 @@ class CancellationRaceTest {
     void theSameRequestSubmittedEightTimesAtOnce_isDecidedOnce() throws Exception {
         String key = "shopee.MY.race-" + newId();
         Order order = stored(key, OrderStatus.AWAITING_SHIPMENT);
-        CancellationRequest request = request("same-" + newId(), Initiator.BUYER, CancelReason.CHANGE_OF_MIND);
-        List<Callable<CancellationOutcome>> calls = new ArrayList<>();
+        OrderRequest request = request("same-" + newId(), Initiator.BUYER, CancelReason.CHANGE_OF_MIND);
+        List<Callable<RequestOutcome>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             calls.add(() -> cancellations.request(TENANT, order.key(), request, Instant.now()));
         }
-        List<CancellationOutcome> results = race(calls);
-        assertThat(results).filteredOn(r -> r instanceof CancellationOutcome.Recorded).hasSize(1);
-        assertThat(results).filteredOn(r -> r instanceof CancellationOutcome.Replayed).hasSize(7);
+        List<RequestOutcome> results = race(calls);
+        assertThat(results).filteredOn(r -> r instanceof RequestOutcome.Recorded).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof RequestOutcome.Replayed).hasSize(7);
         OrderRecord record = queries.view(TENANT, order.key()).orElseThrow();
         assertThat(record.requests()).hasSize(1);
         assertThat(record.history()).filteredOn(h -> h.kind().equals("CANCELLATION_DECIDED")).hasSize(1);

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.Marketplace;
@@ -48,10 +48,10 @@ class SweepLookMarkTest {
     OrderStore orders;
 
     @Inject
-    CancellationStore store;
+    OrderChangeStore store;
 
     @Inject
-    DeadlinePolicy deadlines;
+    DeadlineService deadlines;
 
     @Inject
     PolicyCatalog catalog;
@@ -159,10 +159,10 @@ class SweepLookMarkTest {
     }
 
     /** The store, with a run that dies after its first counting commit. */
-    record DyingStore(CancellationStore store) implements CancellationStore {
+    record DyingStore(OrderChangeStore store) implements OrderChangeStore {
 
         @Override
-        public Optional<CancellationRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
+        public Optional<RequestRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
             return store.findRequest(tenant, key, requestId);
         }
 
@@ -172,7 +172,7 @@ class SweepLookMarkTest {
         }
 
         @Override
-        public CommitResult commit(OrderCommit commit) {
+        public CommitResult commit(OrderChange commit) {
             CommitResult result = store.commit(commit);
             if (result instanceof CommitResult.Committed && !commit.counts().isEmpty()) {
                 throw new Killed();

@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
@@ -57,10 +57,10 @@ class SweepScaleTest {
     OrderStore orders;
 
     @Inject
-    CancellationStore store;
+    OrderChangeStore store;
 
     @Inject
-    DeadlinePolicy deadlines;
+    DeadlineService deadlines;
 
     @Inject
     PolicyCatalog catalog;

@@ -10,7 +10,7 @@ import com.orderguard.domain.ItemAttribute;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.DecisionKind;
 import com.orderguard.domain.decision.Initiator;
@@ -19,7 +19,7 @@ import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.PriorRequest;
-import com.orderguard.domain.decision.SellerMetrics;
+import com.orderguard.domain.decision.DecisionContext;
 import com.orderguard.domain.health.MetricDefinition;
 import com.orderguard.support.TestOrders;
 
@@ -34,8 +34,8 @@ public final class DecisionMix {
     }
 
     /** One request on one order, with the pack in force and what is known about the seller. */
-    public record Scenario(String name, Order order, CancellationRequest request, PolicyPack pack,
-            SellerMetrics seller) {
+    public record Scenario(String name, Order order, OrderRequest request, PolicyPack pack,
+            DecisionContext seller) {
     }
 
     /** What a scenario is made of before its pack is looked up. */
@@ -48,7 +48,7 @@ public final class DecisionMix {
         List<Scenario> scenarios = new ArrayList<>();
         for (Shape shape : shapes(at)) {
             Order order = shape.order().build();
-            CancellationRequest request = new CancellationRequest("r-" + scenarios.size(), shape.initiator(),
+            OrderRequest request = new OrderRequest("r-" + scenarios.size(), shape.initiator(),
                     shape.reason(), shape.via(), at, null);
             PolicyPack pack = catalog.inForce(order, at).orElseThrow(() -> new IllegalStateException(
                     "no pack for " + shape.key()));
@@ -128,7 +128,7 @@ public final class DecisionMix {
     }
 
     /** The shop's metrics a little inside every threshold, and (optionally) earlier requests by the buyer. */
-    private static SellerMetrics seller(PolicyPack pack, boolean priorRequests, Instant at) {
+    private static DecisionContext seller(PolicyPack pack, boolean priorRequests, Instant at) {
         List<MetricValue> metrics = new ArrayList<>();
         for (MetricDefinition definition : pack.health().metrics()) {
             long orders = 400;
@@ -142,6 +142,6 @@ public final class DecisionMix {
                         Outcome.APPROVED), new PriorRequest(at.minus(Duration.ofDays(12)), Initiator.BUYER,
                         DecisionKind.CANCELLATION, Outcome.PENDING_SELLER))
                 : List.of();
-        return new SellerMetrics(metrics, List.of(), buyer, List.of());
+        return new DecisionContext(metrics, List.of(), buyer, List.of());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.orderguard.application.CancellationOutcome;
+import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.SnapshotOutcome;
@@ -14,7 +14,7 @@ import com.orderguard.application.SnapshotSource;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 import com.orderguard.support.CallCounter;
@@ -112,10 +112,10 @@ final class EndToEnd {
 
     private void request(String run, int i) {
         Instant now = Instant.now();
-        CancellationRequest request = new CancellationRequest("req-1", Initiator.BUYER, CancelReason.CHANGE_OF_MIND,
+        OrderRequest request = new OrderRequest("req-1", Initiator.BUYER, CancelReason.CHANGE_OF_MIND,
                 Channel.PLATFORM_REQUEST, now, null);
-        CancellationOutcome outcome = cancellations.request(TENANT, order(run, i, now).key(), request, now);
-        if (!(outcome instanceof CancellationOutcome.Recorded)) {
+        RequestOutcome outcome = cancellations.request(TENANT, order(run, i, now).key(), request, now);
+        if (!(outcome instanceof RequestOutcome.Recorded)) {
             throw new IllegalStateException("request not recorded: " + outcome);
         }
     }

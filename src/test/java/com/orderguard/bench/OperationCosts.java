@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import com.orderguard.application.CancellationOutcome;
+import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
@@ -19,7 +19,7 @@ import com.orderguard.application.SweepReport;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PolicyCatalog;
@@ -130,9 +130,9 @@ final class OperationCosts {
      * decision cancelled the order against the seller.
      */
     private int record(TenantId tenant, DecisionMix.Scenario scenario, Instant now) {
-        CancellationRequest request = scenario.request();
-        CancellationOutcome outcome = cancellations.request(tenant, scenario.order().key(), request, now);
-        if (!(outcome instanceof CancellationOutcome.Recorded recorded)) {
+        OrderRequest request = scenario.request();
+        RequestOutcome outcome = cancellations.request(tenant, scenario.order().key(), request, now);
+        if (!(outcome instanceof RequestOutcome.Recorded recorded)) {
             throw new IllegalStateException("request on " + scenario.order().key() + " not recorded: " + outcome);
         }
         Decision decision = recorded.record().decision();

@@ -5,29 +5,29 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.orderguard.application.CancellationRecord;
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.RequestRecord;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
 
 /**
- * The real cancellation store, counting the commits that landed per order, so a test can tell how many writes an
+ * The real order change store, counting the commits that landed per order, so a test can tell how many writes an
  * order's version must show. Optionally it fails on purpose around a commit (see {@link Sabotage}).
  */
-final class CountingStore implements CancellationStore {
+final class CountingStore implements OrderChangeStore {
 
     /** Something to do before or after a commit, e.g. throw to kill the caller part way. */
     interface Sabotage {
-        void around(OrderCommit commit, boolean committed);
+        void around(OrderChange commit, boolean committed);
     }
 
-    private final CancellationStore store;
+    private final OrderChangeStore store;
     private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> unknown = new ConcurrentHashMap<>();
     private volatile Sabotage sabotage = (commit, committed) -> { };
 
-    CountingStore(CancellationStore store) {
+    CountingStore(OrderChangeStore store) {
         this.store = store;
     }
 
@@ -42,7 +42,7 @@ final class CountingStore implements CancellationStore {
     }
 
     @Override
-    public Optional<CancellationRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
+    public Optional<RequestRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
         return store.findRequest(tenant, key, requestId);
     }
 
@@ -58,7 +58,7 @@ final class CountingStore implements CancellationStore {
     }
 
     @Override
-    public CommitResult commit(OrderCommit commit) {
+    public CommitResult commit(OrderChange commit) {
         sabotage.around(commit, false);
         CommitResult result;
         try {

@@ -27,22 +27,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.lambda.http.ApiContract;
-import com.orderguard.application.CancellationOutcome;
+import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
-import com.orderguard.application.DeadlinePolicy;
+import com.orderguard.application.DeadlineService;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.ShopHealthService;
 import com.orderguard.application.SnapshotSource;
 import com.orderguard.application.Sweep;
 import com.orderguard.application.SweepReport;
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.config.OrderGuardConfig;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.PolicyCatalog;
@@ -92,10 +92,10 @@ class FaultInjectionTest {
     OrderStore orders;
 
     @Inject
-    CancellationStore store;
+    OrderChangeStore store;
 
     @Inject
-    DeadlinePolicy deadlines;
+    DeadlineService deadlines;
 
     @Inject
     PolicyCatalog catalog;
@@ -465,10 +465,10 @@ class FaultInjectionTest {
             Order order = due.get(i);
             snapshots.apply(id, order, new SnapshotSource("kill-" + i, now.minusSeconds(60), "test"), now);
             if (i % 3 == 2) {
-                CancellationOutcome outcome = cancellations.request(id, order.key(), new CancellationRequest(
+                RequestOutcome outcome = cancellations.request(id, order.key(), new OrderRequest(
                         "buyer-" + i, Initiator.BUYER, CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST,
                         now.minus(Duration.ofDays(2)), null), now);
-                assertThat(outcome).isInstanceOf(CancellationOutcome.Recorded.class);
+                assertThat(outcome).isInstanceOf(RequestOutcome.Recorded.class);
             }
         }
     }

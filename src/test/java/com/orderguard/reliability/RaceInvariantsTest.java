@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.orderguard.application.CancellationOutcome;
-import com.orderguard.application.CancellationRecord;
+import com.orderguard.application.RequestOutcome;
+import com.orderguard.application.RequestRecord;
 import com.orderguard.application.Cancellations;
-import com.orderguard.application.DeadlinePolicy;
+import com.orderguard.application.DeadlineService;
 import com.orderguard.application.Holds;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderRecord;
@@ -36,7 +36,7 @@ import com.orderguard.application.SnapshotOutcome;
 import com.orderguard.application.SnapshotSource;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.application.Sweep;
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.config.OrderGuardConfig;
 import com.orderguard.domain.Order;
@@ -45,7 +45,7 @@ import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.Hold;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.DecisionKind;
 import com.orderguard.domain.decision.Initiator;
@@ -103,10 +103,10 @@ class RaceInvariantsTest {
     OrderStore orders;
 
     @Inject
-    CancellationStore store;
+    OrderChangeStore store;
 
     @Inject
-    DeadlinePolicy deadlines;
+    DeadlineService deadlines;
 
     @Inject
     PolicyCatalog catalog;
@@ -211,11 +211,11 @@ class RaceInvariantsTest {
         long writes = 1;
         if (random.nextBoolean()) {
             // made two days ago: its one-day answer window has passed, so the sweep expires it in the race
-            CancellationOutcome outcome = cancellations.request(id, order.key(), new CancellationRequest("pending-"
+            RequestOutcome outcome = cancellations.request(id, order.key(), new OrderRequest("pending-"
                     + orderId, Initiator.BUYER, CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST,
                     now.minus(Duration.ofDays(overdue ? 0 : 2)).minusSeconds(60), null), now);
             writes++;
-            if (outcome instanceof CancellationOutcome.Recorded recorded
+            if (outcome instanceof RequestOutcome.Recorded recorded
                     && recorded.record().status() == RequestStatus.PENDING) {
                 pendingId = recorded.record().requestId();
             }
@@ -235,9 +235,9 @@ class RaceInvariantsTest {
         TenantId tenant = new TenantId(race.tenant);
         Instant now = Instant.now();
         return switch (actor) {
-            case BUYER_REQUEST -> cancellations.request(tenant, race.key, new CancellationRequest("buyer-race",
+            case BUYER_REQUEST -> cancellations.request(tenant, race.key, new OrderRequest("buyer-race",
                     Initiator.BUYER, CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, now, null), now);
-            case SELLER_REQUEST -> cancellations.request(tenant, race.key, new CancellationRequest("seller-race",
+            case SELLER_REQUEST -> cancellations.request(tenant, race.key, new OrderRequest("seller-race",
                     Initiator.SELLER, CancelReason.OUT_OF_STOCK, Channel.PLATFORM_REQUEST, now, null), now);
             case SHIP -> {
                 StoredOrder stored = orders.find(tenant, race.key).orElseThrow();
@@ -275,9 +275,9 @@ class RaceInvariantsTest {
         OrderRecord record = queries.view(tenant, race.key).orElseThrow();
         StoredOrder stored = record.stored();
         OrderStatus status = stored.order().status();
-        List<CancellationRecord> approved = record.requests().stream()
+        List<RequestRecord> approved = record.requests().stream()
                 .filter(r -> r.status() == RequestStatus.APPROVED).toList();
-        List<CancellationRecord> pending = record.requests().stream()
+        List<RequestRecord> pending = record.requests().stream()
                 .filter(r -> r.status() == RequestStatus.PENDING).toList();
 
         // no double effect
@@ -316,23 +316,23 @@ class RaceInvariantsTest {
         // request statuses agree with the order and with what callers were told
         assertThat(pending).as("pending requests").hasSizeLessThanOrEqualTo(1);
         assertThat(stored.pending() == null ? List.of() : List.of(stored.pending().requestId()))
-                .isEqualTo(pending.stream().map(CancellationRecord::requestId).toList());
+                .isEqualTo(pending.stream().map(RequestRecord::requestId).toList());
         if (status == OrderStatus.CANCELLED) {
             assertThat(pending).as("pending requests of a cancelled order").isEmpty();
         }
         long writes = race.writes + sweepCommits + (shipApplied ? 1 : 0);
         for (Map.Entry<Actor, Object> result : race.results.entrySet()) {
             Object outcome = result.getValue();
-            if (outcome instanceof CancellationOutcome.Recorded recorded) {
+            if (outcome instanceof RequestOutcome.Recorded recorded) {
                 writes++;
-                CancellationRecord now = find(record, recorded.record().requestId());
+                RequestRecord now = find(record, recorded.record().requestId());
                 assertThat(now.decision().outcome()).isEqualTo(recorded.record().decision().outcome());
                 assertThat(outbox(race, "CancellationDecided", now.requestId())).isEqualTo(1);
                 if (recorded.record().status() != RequestStatus.PENDING) {
                     assertThat(now.status()).as("a decided request keeps its status")
                             .isEqualTo(recorded.record().status());
                 }
-            } else if (outcome instanceof CancellationOutcome.Resolved resolved) {
+            } else if (outcome instanceof RequestOutcome.Resolved resolved) {
                 writes++;
                 assertThat(find(record, race.pendingId).status()).isEqualTo(resolved.record().status());
                 assertThat(outbox(race, "CancellationResolved", race.pendingId)).isEqualTo(1);
@@ -340,8 +340,8 @@ class RaceInvariantsTest {
                 writes++;
             }
         }
-        boolean approvedBySeller = race.results.get(Actor.APPROVE) instanceof CancellationOutcome.Resolved;
-        boolean rejectedBySeller = race.results.get(Actor.REJECT) instanceof CancellationOutcome.Resolved;
+        boolean approvedBySeller = race.results.get(Actor.APPROVE) instanceof RequestOutcome.Resolved;
+        boolean rejectedBySeller = race.results.get(Actor.REJECT) instanceof RequestOutcome.Resolved;
         assertThat(approvedBySeller && rejectedBySeller).as("approved and rejected by the seller").isFalse();
         if (race.pendingId != null && "auto".equalsIgnoreCase(resolvedBy(record, race.pendingId))
                 && find(record, race.pendingId).status() == RequestStatus.APPROVED) {
@@ -355,13 +355,13 @@ class RaceInvariantsTest {
                 + (ship == null ? "" : ", ship refused") : status + (shipApplied ? " (ship won)" : "");
     }
 
-    static CancellationRecord find(OrderRecord record, String requestId) {
+    static RequestRecord find(OrderRecord record, String requestId) {
         return record.requests().stream().filter(r -> r.requestId().equals(requestId)).findFirst().orElseThrow(
                 () -> new AssertionError("request " + requestId + " was reported recorded but is not stored"));
     }
 
     static String resolvedBy(OrderRecord record, String requestId) {
-        CancellationRecord request = find(record, requestId);
+        RequestRecord request = find(record, requestId);
         return request.resolution() == null ? null : request.resolution().by();
     }
 

@@ -125,7 +125,7 @@ public class DynamoHealthStore implements HealthStore {
         items.add(TransactWriteItem.builder().put(put.build()).build());
         for (OutboxEvent event : events) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(DynamoCancellationStore.outboxItem(event)).build()).build());
+                    .item(DynamoOrderChangeStore.outboxItem(event)).build()).build());
         }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));

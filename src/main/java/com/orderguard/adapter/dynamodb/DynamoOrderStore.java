@@ -21,7 +21,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.orderguard.application.CancellationRecord;
+import com.orderguard.application.RequestRecord;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.application.port.OrderStore;
@@ -72,7 +72,7 @@ public class DynamoOrderStore implements OrderStore {
     @Override
     public Optional<OrderRecord> load(TenantId tenant, OrderKey key) {
         StoredOrder stored = null;
-        List<CancellationRecord> requests = new ArrayList<>();
+        List<RequestRecord> requests = new ArrayList<>();
         List<HistoryEntry> history = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -96,7 +96,7 @@ public class DynamoOrderStore implements OrderStore {
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        requests.sort(java.util.Comparator.comparing(CancellationRecord::decidedAt));
+        requests.sort(java.util.Comparator.comparing(RequestRecord::decidedAt));
         return stored == null ? Optional.empty() : Optional.of(new OrderRecord(stored, requests, history));
     }
 
@@ -109,7 +109,7 @@ public class DynamoOrderStore implements OrderStore {
         items.add(TransactWriteItem.builder().update(orderUpdate(write)).build());
         if (write.history() != null) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(
-                    DynamoCancellationStore.historyItem(write.tenant(), write.order().key(), write.history())).build())
+                    DynamoOrderChangeStore.historyItem(write.tenant(), write.order().key(), write.history())).build())
                     .build());
         }
         items.addAll(BucketWrites.items(table, write.tenant(), write.counts(), write.now(), shards));

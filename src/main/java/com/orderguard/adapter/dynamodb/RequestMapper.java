@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.orderguard.application.CancellationRecord;
+import com.orderguard.application.RequestRecord;
 import com.orderguard.application.RequestStatus;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Cost;
 import com.orderguard.domain.decision.Decision;
@@ -35,7 +35,7 @@ final class RequestMapper {
     }
 
     /** The item's attributes other than its keys. */
-    static Map<String, AttributeValue> toAttributes(CancellationRecord record) {
+    static Map<String, AttributeValue> toAttributes(RequestRecord record) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableLayout.TYPE, s("REQUEST"));
         item.put("requestId", s(record.requestId()));
@@ -44,7 +44,7 @@ final class RequestMapper {
         item.put("packRef", s(record.packRef()));
         item.put("decidedAt", Attrs.instant(record.decidedAt()));
         item.put("fingerprint", s(record.fingerprint()));
-        CancellationRequest request = record.request();
+        OrderRequest request = record.request();
         item.put("initiator", s(request.initiator().name()));
         item.put("reason", s(request.reason().name()));
         item.put("via", s(request.via().name()));
@@ -59,7 +59,7 @@ final class RequestMapper {
         return item;
     }
 
-    static Map<String, AttributeValue> resolution(CancellationRecord.Resolution how) {
+    static Map<String, AttributeValue> resolution(RequestRecord.Resolution how) {
         Map<String, AttributeValue> resolution = new HashMap<>();
         resolution.put("by", s(how.by()));
         resolution.put("resolution", s(how.resolution()));
@@ -70,18 +70,18 @@ final class RequestMapper {
         return resolution;
     }
 
-    static CancellationRecord fromItem(Map<String, AttributeValue> item) {
-        CancellationRequest request = new CancellationRequest(string(item, "requestId"),
+    static RequestRecord fromItem(Map<String, AttributeValue> item) {
+        OrderRequest request = new OrderRequest(string(item, "requestId"),
                 Initiator.valueOf(string(item, "initiator")), CancelReason.valueOf(string(item, "reason")),
                 Channel.valueOf(string(item, "via")), instant(item, "requestedAt"), string(item, "note"));
-        CancellationRecord.Resolution resolution = null;
+        RequestRecord.Resolution resolution = null;
         if (item.containsKey("resolution")) {
             Map<String, AttributeValue> r = item.get("resolution").m();
-            resolution = new CancellationRecord.Resolution(string(r, "by"), string(r, "resolution"), instant(r, "at"),
+            resolution = new RequestRecord.Resolution(string(r, "by"), string(r, "resolution"), instant(r, "at"),
                     string(r, "note"));
         }
         String type = string(item, "requestType");
-        return new CancellationRecord(request, decision(item.get("decision").m()), string(item, "packRef"),
+        return new RequestRecord(request, decision(item.get("decision").m()), string(item, "packRef"),
                 RequestStatus.valueOf(string(item, STATUS)), instant(item, "decidedAt"), resolution,
                 string(item, "fingerprint"), type == null ? RequestType.CANCELLATION : RequestType.valueOf(type));
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.orderguard.application.CancellationRecord;
+import com.orderguard.application.RequestRecord;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.decision.Cost;
 import com.orderguard.domain.decision.Decision;
@@ -72,7 +72,7 @@ public final class DecisionJson {
     }
 
     /** A recorded request: its decision's fields, plus request id, status, the request itself and its resolution. */
-    public static ObjectNode write(CancellationRecord record) {
+    public static ObjectNode write(RequestRecord record) {
         ObjectNode json = write(record.decision());
         json.put("requestId", record.requestId());
         json.put("requestType", record.type().name());

@@ -1,7 +1,7 @@
 package com.orderguard.adapter.marketplace;
 
 import com.orderguard.domain.Order;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 
 /**
  * What a marketplace payload says, in canonical terms.
@@ -13,7 +13,7 @@ import com.orderguard.domain.decision.CancellationRequest;
  *     {@code cancellation}); then it is the order before the cancellation, so that the engine can judge who
  *     cancelled and whether it counts, and {@code order} is applied after the request
  */
-public record MarketplaceOrder(Order order, CancellationRequest request, Order requestedOn) {
+public record MarketplaceOrder(Order order, OrderRequest request, Order requestedOn) {
 
     /** An order without a request. */
     public static MarketplaceOrder of(Order order) {

@@ -49,7 +49,7 @@ public record Condition(
     }
 
     /** Whether the rule applies to this request on this order. */
-    public boolean matches(Order order, CancellationRequest request, SellerMetrics seller) {
+    public boolean matches(Order order, OrderRequest request, DecisionContext seller) {
         Instant at = request.requestedAt();
         return in(initiator, request.initiator())
                 && in(via, request.via())

@@ -23,7 +23,7 @@ public final class Decisions {
      *
      * @param now used as the request time when the request carries none
      */
-    public static Decision decide(Order order, CancellationRequest request, PolicyPack pack, SellerMetrics seller,
+    public static Decision decide(Order order, OrderRequest request, PolicyPack pack, DecisionContext seller,
             Instant now) {
         return decide(RequestType.CANCELLATION, order, request, pack, seller, now);
     }
@@ -32,15 +32,15 @@ public final class Decisions {
      * What the marketplace allows when the buyer wants the delivery address changed: update it, re-arrange the
      * shipment, intercept and re-ship, cancel and re-order, or only a return - by the pack's address-change rules.
      */
-    public static Decision decideAddressChange(Order order, CancellationRequest request, PolicyPack pack,
-            SellerMetrics seller, Instant now) {
+    public static Decision decideAddressChange(Order order, OrderRequest request, PolicyPack pack,
+            DecisionContext seller, Instant now) {
         return decide(RequestType.ADDRESS_CHANGE, order, request, pack, seller, now);
     }
 
-    private static Decision decide(RequestType type, Order order, CancellationRequest request, PolicyPack pack,
-            SellerMetrics seller, Instant now) {
-        CancellationRequest req = request.requestedAt() != null ? request
-                : new CancellationRequest(request.requestId(), request.initiator(), request.reason(), request.via(),
+    private static Decision decide(RequestType type, Order order, OrderRequest request, PolicyPack pack,
+            DecisionContext seller, Instant now) {
+        OrderRequest req = request.requestedAt() != null ? request
+                : new OrderRequest(request.requestId(), request.initiator(), request.reason(), request.via(),
                         now, request.note());
         Rule decider = pack.rules(type).stream()
                 .filter(rule -> rule.type() == Rule.Type.DECIDE && rule.when().matches(order, req, seller))
@@ -82,7 +82,7 @@ public final class Decisions {
     }
 
     /** The seller's deadline: the order's ship-by time where the rule says so, else the rule's window. */
-    private static Instant respondBy(Effect effect, Order order, CancellationRequest request) {
+    private static Instant respondBy(Effect effect, Order order, OrderRequest request) {
         if (effect.respondUntilShipBy() && order.shipBy() != null && order.shipBy().isAfter(request.requestedAt())) {
             return order.shipBy();
         }

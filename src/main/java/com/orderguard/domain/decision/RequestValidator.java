@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 
-/** Turns a {@link RequestDraft} into a {@link CancellationRequest}, reporting every invalid field. */
+/** Turns a {@link RequestDraft} into a {@link OrderRequest}, reporting every invalid field. */
 public final class RequestValidator {
 
     /** Client-chosen request ids: letters, digits, '-' and '_', 1 to 64 characters. */
@@ -26,7 +26,7 @@ public final class RequestValidator {
      *
      * @return the request, or null when an error was recorded
      */
-    public static CancellationRequest validate(RequestDraft draft, String at, String generatedId, Instant now,
+    public static OrderRequest validate(RequestDraft draft, String at, String generatedId, Instant now,
             FieldErrors errors) {
         int before = errors.list().size();
         String requestId = InputRules.matching(draft.requestId(), REQUEST_ID, "1-64 letters, digits, '-' or '_'",
@@ -45,7 +45,7 @@ public final class RequestValidator {
         if (errors.list().size() > before) {
             return null;
         }
-        return new CancellationRequest(requestId == null ? generatedId : requestId, initiator, reason, via,
+        return new OrderRequest(requestId == null ? generatedId : requestId, initiator, reason, via,
                 requestedAt == null ? now : requestedAt, note);
     }
 }

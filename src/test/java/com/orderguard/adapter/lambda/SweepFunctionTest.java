@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.application.Cancellations;
-import com.orderguard.application.DeadlinePolicy;
+import com.orderguard.application.DeadlineService;
 import com.orderguard.application.Holds;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderRecord;
@@ -25,7 +25,7 @@ import com.orderguard.application.ShopHealthService;
 import com.orderguard.application.Sweep;
 import com.orderguard.application.SweepReport;
 import com.orderguard.application.SnapshotSource;
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.Telemetry;
@@ -36,7 +36,7 @@ import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.Hold;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.PolicyCatalog;
@@ -71,10 +71,10 @@ class SweepFunctionTest {
     OrderStore orderStore;
 
     @Inject
-    CancellationStore cancellationStore;
+    OrderChangeStore cancellationStore;
 
     @Inject
-    DeadlinePolicy deadlines;
+    DeadlineService deadlines;
 
     @Inject
     PolicyCatalog catalog;
@@ -165,7 +165,7 @@ class SweepFunctionTest {
         Order sg = store("SG", OrderStatus.SHIPMENT_ARRANGED, Instant.now().plus(Duration.ofDays(5)));
         Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
         for (Order order : List.of(my, sg)) {
-            cancellations.request(TENANT, order.key(), new CancellationRequest("ask-1", Initiator.BUYER,
+            cancellations.request(TENANT, order.key(), new OrderRequest("ask-1", Initiator.BUYER,
                     CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, twoDaysAgo, null), Instant.now());
         }
 
@@ -185,7 +185,7 @@ class SweepFunctionTest {
     @Test
     void aRequestLeftPending_onAnOrderThePlatformCancelled_isClosedAsSupersededAtItsDeadline() {
         Order order = store("MY", OrderStatus.SHIPMENT_ARRANGED, Instant.now().plus(Duration.ofDays(5)));
-        cancellations.request(TENANT, order.key(), new CancellationRequest("ask-1", Initiator.BUYER,
+        cancellations.request(TENANT, order.key(), new OrderRequest("ask-1", Initiator.BUYER,
                 CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, Instant.now().minus(Duration.ofDays(2)), null),
                 Instant.now());
         // the platform cancelled it (the buyer went to Shopee) before the sweep saw the request's deadline pass

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.domain.FieldError;
 import com.orderguard.domain.FieldErrors;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.support.Events;
 import com.orderguard.support.TestOrders;
 
@@ -89,7 +89,7 @@ public final class Payloads {
         ObjectNode json = Events.JSON.createObjectNode();
         json.set("order", OrderJson.write(mapped.order()));
         if (mapped.request() != null) {
-            CancellationRequest request = mapped.request();
+            OrderRequest request = mapped.request();
             ObjectNode node = json.putObject("request");
             node.put("requestId", request.requestId());
             node.put("initiator", request.initiator().name());

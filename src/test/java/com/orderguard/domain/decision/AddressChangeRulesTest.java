@@ -38,8 +38,8 @@ class AddressChangeRulesTest {
 
     static final Instant DELIVERED_AT = T.minus(Duration.ofDays(2));
 
-    static CancellationRequest request(Instant at) {
-        return new CancellationRequest("a-1", Initiator.BUYER, CancelReason.WRONG_ADDRESS, Channel.PLATFORM_REQUEST,
+    static OrderRequest request(Instant at) {
+        return new OrderRequest("a-1", Initiator.BUYER, CancelReason.WRONG_ADDRESS, Channel.PLATFORM_REQUEST,
                 at, null);
     }
 
@@ -83,7 +83,7 @@ class AddressChangeRulesTest {
 
     static Decision decide(Order order, Instant at) {
         PolicyPack pack = Packs.CATALOG.inForce(order, at).orElseThrow();
-        return Decisions.decideAddressChange(order, request(at), pack, SellerMetrics.none(), at);
+        return Decisions.decideAddressChange(order, request(at), pack, DecisionContext.none(), at);
     }
 
     @ParameterizedTest(name = "{0} ({3} {2})")
@@ -123,13 +123,13 @@ class AddressChangeRulesTest {
         assertThat(decide(shopee, T).returnBy()).isEqualTo(DELIVERED_AT.plus(Duration.ofDays(15)));
         Order amazon = order("amazon.US.1").status(DELIVERED).deliveredAt(DELIVERED_AT).build();
         PolicyPack pack = Packs.CATALOG.inForce(amazon, T).orElseThrow();
-        Decision cancellation = Decisions.decide(amazon, new CancellationRequest("c", Initiator.BUYER,
-                CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, T, null), pack, SellerMetrics.none(), T);
+        Decision cancellation = Decisions.decide(amazon, new OrderRequest("c", Initiator.BUYER,
+                CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, T, null), pack, DecisionContext.none(), T);
         assertThat(cancellation.kind()).isEqualTo(RETURN);
         assertThat(cancellation.returnBy()).isEqualTo(DELIVERED_AT.plus(Duration.ofDays(30)));
         Order inTransit = order("amazon.US.1").status(IN_TRANSIT).build();
-        assertThat(Decisions.decide(inTransit, new CancellationRequest("c", Initiator.BUYER,
-                CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, T, null), pack, SellerMetrics.none(), T)
+        assertThat(Decisions.decide(inTransit, new OrderRequest("c", Initiator.BUYER,
+                CancelReason.CHANGE_OF_MIND, Channel.PLATFORM_REQUEST, T, null), pack, DecisionContext.none(), T)
                 .returnBy()).isNull();
     }
 }

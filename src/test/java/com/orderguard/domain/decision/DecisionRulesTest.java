@@ -54,7 +54,7 @@ import com.orderguard.support.TestOrders;
  */
 class DecisionRulesTest {
 
-    record Row(String rule, Order order, CancellationRequest request, SellerMetrics seller, Outcome outcome,
+    record Row(String rule, Order order, OrderRequest request, DecisionContext seller, Outcome outcome,
             DecisionKind kind, boolean counts, Duration respondIn, Outcome ifNoResponse, String alternative) {
         @Override
         public String toString() {
@@ -65,32 +65,32 @@ class DecisionRulesTest {
     static final Duration DAY = Duration.ofDays(1);
     static final List<Row> ROWS = new ArrayList<>();
 
-    static CancellationRequest req(Initiator initiator, CancelReason reason) {
-        return new CancellationRequest("r-1", initiator, reason, Channel.PLATFORM_REQUEST, T, null);
+    static OrderRequest req(Initiator initiator, CancelReason reason) {
+        return new OrderRequest("r-1", initiator, reason, Channel.PLATFORM_REQUEST, T, null);
     }
 
-    static CancellationRequest byMessage(Initiator initiator, CancelReason reason) {
-        return new CancellationRequest("r-1", initiator, reason, Channel.MESSAGE, T, null);
+    static OrderRequest byMessage(Initiator initiator, CancelReason reason) {
+        return new OrderRequest("r-1", initiator, reason, Channel.MESSAGE, T, null);
     }
 
-    static CancellationRequest at(CancellationRequest request, Instant at) {
-        return new CancellationRequest(request.requestId(), request.initiator(), request.reason(), request.via(), at,
+    static OrderRequest at(OrderRequest request, Instant at) {
+        return new OrderRequest(request.requestId(), request.initiator(), request.reason(), request.via(), at,
                 null);
     }
 
-    static void row(String rule, TestOrders order, CancellationRequest request, Outcome outcome, DecisionKind kind,
+    static void row(String rule, TestOrders order, OrderRequest request, Outcome outcome, DecisionKind kind,
             boolean counts, Duration respondIn, Outcome ifNoResponse, String alternative) {
-        row(rule, order, request, SellerMetrics.none(), outcome, kind, counts, respondIn, ifNoResponse, alternative);
+        row(rule, order, request, DecisionContext.none(), outcome, kind, counts, respondIn, ifNoResponse, alternative);
     }
 
-    static void row(String rule, TestOrders order, CancellationRequest request, SellerMetrics seller, Outcome outcome,
+    static void row(String rule, TestOrders order, OrderRequest request, DecisionContext seller, Outcome outcome,
             DecisionKind kind, boolean counts, Duration respondIn, Outcome ifNoResponse, String alternative) {
         ROWS.add(new Row(rule, order.build(), request, seller, outcome, kind, counts, respondIn, ifNoResponse,
                 alternative));
     }
 
-    static SellerMetrics prior(List<PriorRequest> onOrder, List<PriorRequest> byBuyer, List<Instant> seller) {
-        return new SellerMetrics(List.of(), onOrder, byBuyer, seller);
+    static DecisionContext prior(List<PriorRequest> onOrder, List<PriorRequest> byBuyer, List<Instant> seller) {
+        return new DecisionContext(List.of(), onOrder, byBuyer, seller);
     }
 
     static List<PriorRequest> inTransit(int n, Duration apart) {

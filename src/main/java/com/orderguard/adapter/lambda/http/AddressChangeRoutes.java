@@ -10,7 +10,7 @@ import com.orderguard.application.AddressChanges;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.RequestDraft;
 import com.orderguard.domain.decision.RequestValidator;
 
@@ -34,7 +34,7 @@ public class AddressChangeRoutes {
         FieldErrors errors = new FieldErrors();
         var parsed = OrderKey.parse(call.path("orderKey"), "orderKey");
         errors.addAll(parsed.errors());
-        CancellationRequest request = read(call, errors);
+        OrderRequest request = read(call, errors);
         if (!errors.isEmpty()) {
             return Problems.invalid("the address change request is invalid", errors.list());
         }
@@ -48,7 +48,7 @@ public class AddressChangeRoutes {
     }
 
     /** An address change request: who asks, when, a note; it reads as a WRONG_ADDRESS request to the engine. */
-    static CancellationRequest read(ApiRequest call, FieldErrors errors) {
+    static OrderRequest read(ApiRequest call, FieldErrors errors) {
         JsonReader json = JsonReader.of(call.body(), "", FIELDS, errors);
         if (json == null) {
             return null;

@@ -10,7 +10,7 @@ import com.orderguard.adapter.json.DecisionJson;
 import com.orderguard.adapter.json.JsonReader;
 import com.orderguard.adapter.json.MetricsJson;
 import com.orderguard.adapter.json.OrderJson;
-import com.orderguard.application.CancellationOutcome;
+import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
@@ -18,11 +18,11 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderValidator;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.MetricValue;
 import com.orderguard.domain.decision.RequestDraft;
 import com.orderguard.domain.decision.RequestValidator;
-import com.orderguard.domain.decision.SellerMetrics;
+import com.orderguard.domain.decision.DecisionContext;
 
 /** Evaluate, record and resolve cancellation requests. */
 @ApplicationScoped
@@ -42,7 +42,7 @@ public class CancellationRoutes {
         FieldErrors errors = new FieldErrors();
         JsonReader body = JsonReader.of(call.body(), "", EVALUATION_FIELDS, errors);
         Order order = null;
-        CancellationRequest request = null;
+        OrderRequest request = null;
         List<MetricValue> metrics = List.of();
         if (body != null) {
             order = required(body, "order", errors) ? order(body, errors) : null;
@@ -53,9 +53,9 @@ public class CancellationRoutes {
         if (!errors.isEmpty()) {
             return Problems.invalid("the evaluation request is invalid", errors.list());
         }
-        CancellationOutcome outcome = cancellations.evaluate(order, request,
-                new SellerMetrics(metrics, List.of(), List.of(), List.of()), call.receivedAt());
-        if (outcome instanceof CancellationOutcome.Evaluated evaluated) {
+        RequestOutcome outcome = cancellations.evaluate(order, request,
+                new DecisionContext(metrics, List.of(), List.of(), List.of()), call.receivedAt());
+        if (outcome instanceof RequestOutcome.Evaluated evaluated) {
             return HttpResponse.json(200, DecisionJson.write(evaluated.decision()).toString());
         }
         return answer(outcome);
@@ -68,7 +68,7 @@ public class CancellationRoutes {
         if (key == null) {
             errors.addAll(OrderKey.parse(call.path("orderKey"), "orderKey").errors());
         }
-        CancellationRequest request = request(call.body(), "", call, errors);
+        OrderRequest request = request(call.body(), "", call, errors);
         if (!errors.isEmpty()) {
             return Problems.invalid("the cancellation request is invalid", errors.list());
         }
@@ -104,30 +104,30 @@ public class CancellationRoutes {
 
     /** The use case that resolves a request. */
     interface Resolver {
-        CancellationOutcome resolve(OrderKey key, String requestId, boolean approve, String note);
+        RequestOutcome resolve(OrderKey key, String requestId, boolean approve, String note);
     }
 
-    static HttpResponse answer(CancellationOutcome outcome) {
-        if (outcome instanceof CancellationOutcome.Recorded recorded) {
+    static HttpResponse answer(RequestOutcome outcome) {
+        if (outcome instanceof RequestOutcome.Recorded recorded) {
             return HttpResponse.json(201, DecisionJson.write(recorded.record()).toString());
-        } else if (outcome instanceof CancellationOutcome.Replayed replayed) {
+        } else if (outcome instanceof RequestOutcome.Replayed replayed) {
             return HttpResponse.json(201, DecisionJson.write(replayed.record()).toString());
-        } else if (outcome instanceof CancellationOutcome.Resolved resolved) {
+        } else if (outcome instanceof RequestOutcome.Resolved resolved) {
             return HttpResponse.json(200, DecisionJson.write(resolved.record()).toString());
-        } else if (outcome instanceof CancellationOutcome.NoPolicy noPolicy) {
+        } else if (outcome instanceof RequestOutcome.NoPolicy noPolicy) {
             return Problems.invalid(noPolicy.detail(), List.of(new com.orderguard.domain.FieldError("order.site",
                     "no policy pack covers this marketplace and site")));
-        } else if (outcome instanceof CancellationOutcome.OrderNotFound) {
+        } else if (outcome instanceof RequestOutcome.OrderNotFound) {
             return Problems.notFound("no such order");
-        } else if (outcome instanceof CancellationOutcome.RequestNotFound) {
+        } else if (outcome instanceof RequestOutcome.RequestNotFound) {
             return Problems.notFound("no such cancellation request on this order");
-        } else if (outcome instanceof CancellationOutcome.RequestIdReused reused) {
+        } else if (outcome instanceof RequestOutcome.RequestIdReused reused) {
             return Problems.conflict("request id " + reused.existing().requestId()
                     + " was already used for a different request");
-        } else if (outcome instanceof CancellationOutcome.NotPending notPending) {
+        } else if (outcome instanceof RequestOutcome.NotPending notPending) {
             return Problems.conflict("request " + notPending.record().requestId() + " is no longer pending (it is "
                     + notPending.record().status() + ")");
-        } else if (outcome instanceof CancellationOutcome.NoLongerPossible impossible) {
+        } else if (outcome instanceof RequestOutcome.NoLongerPossible impossible) {
             return Problems.conflict(impossible.reason());
         }
         throw new IllegalStateException("unexpected outcome " + outcome);
@@ -146,7 +146,7 @@ public class CancellationRoutes {
         return draft == null ? null : OrderValidator.validate(draft, "order", null, errors);
     }
 
-    static CancellationRequest request(com.fasterxml.jackson.databind.JsonNode node, String at, ApiRequest call,
+    static OrderRequest request(com.fasterxml.jackson.databind.JsonNode node, String at, ApiRequest call,
             FieldErrors errors) {
         RequestDraft draft = DecisionJson.readRequest(node, at, errors);
         return draft == null ? null : RequestValidator.validate(draft, at, "r-" + UUID.randomUUID(),

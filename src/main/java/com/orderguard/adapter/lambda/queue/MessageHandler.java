@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.marketplace.MarketplaceOrder;
 import com.orderguard.application.AddressChanges;
 import com.orderguard.adapter.telemetry.LogFields;
-import com.orderguard.application.CancellationOutcome;
+import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
@@ -18,7 +18,7 @@ import com.orderguard.application.SnapshotSource;
 import com.orderguard.domain.FieldError;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 
 /** Applies one queue message to the store. Throws {@link InvalidMessageException} for a message to reject. */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class MessageHandler {
         }
         if (message instanceof QueueMessage.AddressChangeRequested requested) {
             String applied = applySnapshot(envelope, requested.order());
-            CancellationOutcome outcome = accepted(addresses.request(envelope.tenant(), requested.order().key(),
+            RequestOutcome outcome = accepted(addresses.request(envelope.tenant(), requested.order().key(),
                     requested.request(), clock.instant()), requested.request(), false);
             return "event " + envelope.eventId() + " for " + requested.order().key() + ": snapshot " + applied
                     + ", address change " + requested.request().requestId() + " " + summary(outcome);
@@ -96,10 +96,10 @@ public class MessageHandler {
      * Applies the order as it stood, then decides and records the request on it. A request mapped from a
      * marketplace payload has no fields of its own in the message, so its errors name the payload.
      */
-    private String applyRequest(QueueMessage.Envelope envelope, Order order, CancellationRequest request,
+    private String applyRequest(QueueMessage.Envelope envelope, Order order, OrderRequest request,
             boolean fromPayload) {
         String applied = applySnapshot(envelope, order);
-        CancellationOutcome outcome = accepted(cancellations.request(envelope.tenant(), order.key(), request,
+        RequestOutcome outcome = accepted(cancellations.request(envelope.tenant(), order.key(), request,
                 clock.instant()), request, fromPayload);
         return "snapshot " + applied + ", request " + request.requestId() + " " + summary(outcome);
     }
@@ -109,12 +109,12 @@ public class MessageHandler {
      * request id was used for something else. A request mapped from a marketplace payload has no fields of its own
      * in the message, so its errors name the payload.
      */
-    private static CancellationOutcome accepted(CancellationOutcome outcome, CancellationRequest request,
+    private static RequestOutcome accepted(RequestOutcome outcome, OrderRequest request,
             boolean fromPayload) {
-        if (outcome instanceof CancellationOutcome.NoPolicy noPolicy) {
+        if (outcome instanceof RequestOutcome.NoPolicy noPolicy) {
             throw rejected(fromPayload ? "payload" : "order.site", noPolicy.detail());
         }
-        if (outcome instanceof CancellationOutcome.RequestIdReused) {
+        if (outcome instanceof RequestOutcome.RequestIdReused) {
             throw fromPayload ? rejected("payload", "request " + request.requestId()
                     + " was recorded before with different content")
                     : rejected("request.requestId", "was already used for a different request");
@@ -131,8 +131,8 @@ public class MessageHandler {
         return outcome.getClass().getSimpleName();
     }
 
-    private static String summary(CancellationOutcome outcome) {
-        if (outcome instanceof CancellationOutcome.Recorded recorded) {
+    private static String summary(RequestOutcome outcome) {
+        if (outcome instanceof RequestOutcome.Recorded recorded) {
             return "decided " + recorded.record().decision().outcome();
         }
         return outcome.getClass().getSimpleName();

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.orderguard.adapter.marketplace.MarketplaceOrder;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.TenantId;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 
 /** A validated queue message (API.md "Queue messages"). */
 public sealed interface QueueMessage {
@@ -22,12 +22,12 @@ public sealed interface QueueMessage {
     }
 
     /** {@code CANCELLATION_REQUESTED}: the order as it stood and the request made on it. */
-    record CancellationRequested(Envelope envelope, Order order, CancellationRequest request)
+    record CancellationRequested(Envelope envelope, Order order, OrderRequest request)
             implements QueueMessage {
     }
 
     /** {@code ADDRESS_CHANGE_REQUESTED} (additive): the order as it stood and the buyer's wish to change address. */
-    record AddressChangeRequested(Envelope envelope, Order order, CancellationRequest request)
+    record AddressChangeRequested(Envelope envelope, Order order, OrderRequest request)
             implements QueueMessage {
     }
 

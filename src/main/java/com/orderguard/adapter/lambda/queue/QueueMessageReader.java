@@ -18,7 +18,7 @@ import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderValidator;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.RequestDraft;
 import com.orderguard.domain.decision.RequestValidator;
 
@@ -67,17 +67,17 @@ public final class QueueMessageReader {
             }
         } else if ("CANCELLATION_REQUESTED".equals(type)) {
             Order order = order(json, errors);
-            CancellationRequest request = request(json, eventId, occurredAt, now, errors);
+            OrderRequest request = request(json, eventId, occurredAt, now, errors);
             if (errors.isEmpty()) {
                 return new QueueMessage.CancellationRequested(envelope(eventId, tenant, type, occurredAt), order,
                         request);
             }
         } else if ("ADDRESS_CHANGE_REQUESTED".equals(type)) {
             Order order = order(json, errors);
-            CancellationRequest request = request(json, eventId, occurredAt, now, errors);
+            OrderRequest request = request(json, eventId, occurredAt, now, errors);
             if (errors.isEmpty()) {
                 return new QueueMessage.AddressChangeRequested(envelope(eventId, tenant, type, occurredAt), order,
-                        new CancellationRequest(request.requestId(), request.initiator(), CancelReason.WRONG_ADDRESS,
+                        new OrderRequest(request.requestId(), request.initiator(), CancelReason.WRONG_ADDRESS,
                                 request.via(), request.requestedAt(), request.note()));
             }
         } else if ("MARKETPLACE_PAYLOAD".equals(type)) {
@@ -105,7 +105,7 @@ public final class QueueMessageReader {
      * The request of a CANCELLATION_REQUESTED message. Without its own id it takes one derived from the event id,
      * so a redelivered message records the same request; without a time it was made when the event occurred.
      */
-    private static CancellationRequest request(JsonReader json, String eventId, Instant occurredAt, Instant now,
+    private static OrderRequest request(JsonReader json, String eventId, Instant occurredAt, Instant now,
             FieldErrors errors) {
         JsonNode node = json.node("request");
         if (node == null) {

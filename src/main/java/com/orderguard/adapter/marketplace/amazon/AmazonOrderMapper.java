@@ -18,7 +18,7 @@ import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderStatus;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 
@@ -87,7 +87,7 @@ public final class AmazonOrderMapper {
             return order == null ? null : MarketplaceOrder.of(order);
         }
         String reasonText = cancels.get(0).reasonText();
-        CancellationRequest request = new CancellationRequest(
+        OrderRequest request = new OrderRequest(
                 Canonical.requestId(Marketplace.AMAZON, orderId, "buyer-cancel"), Initiator.BUYER,
                 AmazonCodes.buyerReason(reasonText), Channel.PLATFORM_REQUEST,
                 Canonical.requestedAt(json, "LastUpdateDate", updated, context),

@@ -17,7 +17,7 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 
@@ -81,7 +81,7 @@ public final class OzonPostingMapper {
         OrderStatus stage = Boolean.TRUE.equals(afterShip) || delivering != null ? OrderStatus.IN_TRANSIT
                 : OrderStatus.AWAITING_SHIPMENT;
         String text = cancellation.text("cancel_reason");
-        CancellationRequest request = new CancellationRequest(
+        OrderRequest request = new OrderRequest(
                 Canonical.requestId(Marketplace.OZON, postingNumber, "cancellation"), initiator, reason,
                 Channel.PLATFORM_REQUEST, context.occurredAt(),
                 Canonical.note("ozon cancel_reason_id " + reasonId + (text == null ? "" : " (" + text + ")")

@@ -19,7 +19,7 @@ import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 
@@ -86,7 +86,7 @@ public final class ShopeeOrderMapper {
             return order == null ? null : MarketplaceOrder.of(order);
         }
         // Shopee gives no request time: the order's last update is when it entered IN_CANCEL, unless it changed since
-        CancellationRequest request = new CancellationRequest(
+        OrderRequest request = new OrderRequest(
                 Canonical.requestId(Marketplace.SHOPEE, orderSn, "buyer-cancel-" + stageName(status)),
                 Initiator.BUYER, reason, Channel.PLATFORM_REQUEST,
                 Canonical.requestedAt(json, "update_time", updated, context),

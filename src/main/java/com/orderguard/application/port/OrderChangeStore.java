@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.orderguard.application.CancellationRecord;
+import com.orderguard.application.RequestRecord;
 import com.orderguard.application.OutboxEvent;
 import com.orderguard.application.RequestStatus;
 import com.orderguard.application.ShopCounts;
@@ -18,20 +18,20 @@ import com.orderguard.domain.deadline.OrderTimers;
 import com.orderguard.domain.decision.PriorRequest;
 
 /**
- * Where cancellation requests live, and how decisions, resolutions and timeouts change an order: everything one
- * change touches - the order, its requests, its history, the outbox events, the buyer's history - commits in one
- * conditional transaction, or not at all.
+ * Commits an order's changes (decisions, resolutions, holds, defects, deadline actions) and reads its
+ * requests: everything one change touches - the order, its requests, its history, the outbox events, the
+ * buyer's history - commits in one conditional transaction, or not at all.
  */
-public interface CancellationStore {
+public interface OrderChangeStore {
 
     /** A recorded request of this order. */
-    Optional<CancellationRecord> findRequest(TenantId tenant, OrderKey key, String requestId);
+    Optional<RequestRecord> findRequest(TenantId tenant, OrderKey key, String requestId);
 
     /** The buyer's recent requests on this marketplace (for per-buyer limits), with the version to write against. */
     BuyerHistory buyerHistory(TenantId tenant, Marketplace marketplace, String buyerId);
 
     /** Commits the changes if nothing they depend on changed since it was read. */
-    CommitResult commit(OrderCommit commit);
+    CommitResult commit(OrderChange commit);
 
     /** A buyer's recent requests and the version of that record (0: none yet). */
     record BuyerHistory(List<PriorRequest> requests, long version) {
@@ -40,7 +40,7 @@ public interface CancellationStore {
 
     /** A request that moves from {@code expected} to {@code status}, resolved as {@code resolution}. */
     record Transition(String requestId, RequestStatus expected, RequestStatus status,
-            CancellationRecord.Resolution resolution) {
+            RequestRecord.Resolution resolution) {
     }
 
     /** The buyer's history to write, if still at {@code expectedVersion}. */
@@ -52,8 +52,8 @@ public interface CancellationStore {
      * request must not exist yet; each transition's request must still have its expected status; the
      * {@code marker} item (a sort key under the order, for one-off facts such as a defect) must not exist yet.
      */
-    record OrderCommit(StoredOrder before, Order order, OrderTimers timers, String cancelledBy, Instant nextDueAt,
-            List<CancellationRecord> created, List<Transition> transitions, List<HistoryEntry> history,
+    record OrderChange(StoredOrder before, Order order, OrderTimers timers, String cancelledBy, Instant nextDueAt,
+            List<RequestRecord> created, List<Transition> transitions, List<HistoryEntry> history,
             List<OutboxEvent> events, BuyerUpdate buyer, ShopCounts counts, String marker, Instant now) {
     }
 

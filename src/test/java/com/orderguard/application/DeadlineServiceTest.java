@@ -21,7 +21,7 @@ import com.orderguard.support.Packs;
 import com.orderguard.support.TestOrders;
 
 /** A pack change in the middle of an order's life: the clock keeps the pack of the payment. */
-class DeadlinePolicyTest {
+class DeadlineServiceTest {
 
     static final Instant CHANGE = Instant.parse("2026-05-31T16:00:00Z");
 
@@ -41,7 +41,7 @@ class DeadlinePolicyTest {
 
     @Test
     void anOrderPaidBeforeTheChange_keepsItsShipBy_oneAfterGetsTheNewRule() {
-        DeadlinePolicy policy = new DeadlinePolicy(withChange(), Calendars.CATALOG, List.of(Duration.ofHours(24)));
+        DeadlineService policy = new DeadlineService(withChange(), Calendars.CATALOG, List.of(Duration.ofHours(24)));
         Order before = TestOrders.order("shopee.MY.1").placedAt(Instant.parse("2026-05-27T02:00:00Z")).shipBy(null)
                 .build();
         Order after = TestOrders.order("shopee.MY.2").placedAt(Instant.parse("2026-06-02T02:00:00Z")).shipBy(null)
@@ -61,7 +61,7 @@ class DeadlinePolicyTest {
 
     @Test
     void aNewShipBy_restartsTheWarnings() {
-        DeadlinePolicy policy = new DeadlinePolicy(Packs.CATALOG, Calendars.CATALOG, List.of(Duration.ofHours(24)));
+        DeadlineService policy = new DeadlineService(Packs.CATALOG, Calendars.CATALOG, List.of(Duration.ofHours(24)));
         Order order = TestOrders.order("shopee.MY.3").shipBy(Instant.parse("2026-06-10T00:00:00Z")).build();
         OrderTimers warned = policy.refresh(order, OrderTimers.NONE).withWarned(java.util.Set.of(
                 Duration.ofHours(24)));

@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the decision needs to know about the seller's situation: current metric values (for the what-if), the
+ * What a decision reads besides the order and the request: current metric values (for the what-if), the
  * earlier requests on this order and by this buyer (for per-order and per-buyer limits), and the seller's own
  * recent cancellations that counted against them.
  */
-public record SellerMetrics(List<MetricValue> metrics, List<PriorRequest> orderRequests,
+public record DecisionContext(List<MetricValue> metrics, List<PriorRequest> orderRequests,
         List<PriorRequest> buyerRequests, List<Instant> sellerCancellations) {
 
-    public SellerMetrics {
+    public DecisionContext {
         metrics = List.copyOf(metrics);
         orderRequests = List.copyOf(orderRequests);
         buyerRequests = List.copyOf(buyerRequests);
@@ -19,7 +19,7 @@ public record SellerMetrics(List<MetricValue> metrics, List<PriorRequest> orderR
     }
 
     /** Nothing known: no metrics, no earlier requests. */
-    public static SellerMetrics none() {
-        return new SellerMetrics(List.of(), List.of(), List.of(), List.of());
+    public static DecisionContext none() {
+        return new DecisionContext(List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.orderguard.application.port.CancellationStore.OrderCommit;
-import com.orderguard.application.port.CancellationStore.Transition;
+import com.orderguard.application.port.OrderChangeStore.OrderChange;
+import com.orderguard.application.port.OrderChangeStore.Transition;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
@@ -21,7 +21,7 @@ import com.orderguard.domain.health.Counts;
 import com.orderguard.domain.health.MetricEvents;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.Decisions;
@@ -31,28 +31,28 @@ import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.RequestType;
 import com.orderguard.domain.decision.Resolutions;
-import com.orderguard.domain.decision.SellerMetrics;
+import com.orderguard.domain.decision.DecisionContext;
 
 /**
- * Turns the actions due for one order into one commit: early warnings, the overdue mark, the platform's
+ * Plans the actions due for one order as one order change (committed by the sweep): early warnings, the overdue mark, the platform's
  * auto-cancel (decided by the pack like any other request, as {@code PLATFORM}/{@code LATE_SHIPMENT}) and the
  * expiry of a pending request, with their history entries and outbox events.
  */
-class TimeoutActions {
+class DueActionPlanner {
 
     /** The request id of an order's auto-cancel: one per order, so two sweeps cannot record it twice. */
     static final String AUTO_CANCEL_ID = "auto-cancel";
 
     private final PolicyCatalog catalog;
-    private final DeadlinePolicy deadlines;
+    private final DeadlineService deadlines;
 
-    TimeoutActions(PolicyCatalog catalog, DeadlinePolicy deadlines) {
+    DueActionPlanner(PolicyCatalog catalog, DeadlineService deadlines) {
         this.catalog = catalog;
         this.deadlines = deadlines;
     }
 
-    /** The commit for {@code actions} on {@code before}, or empty when they change nothing. */
-    Optional<OrderCommit> commit(StoredOrder before, List<DueAction> actions, Instant now) {
+    /** The change for {@code actions} on {@code before}, or empty when they change nothing. */
+    Optional<OrderChange> plan(StoredOrder before, List<DueAction> actions, Instant now) {
         if (actions.isEmpty()) {
             return Optional.empty();
         }
@@ -61,7 +61,7 @@ class TimeoutActions {
         Order order = before.order();
         OrderTimers timers = before.timers();
         String cancelledBy = before.cancelledBy();
-        List<CancellationRecord> created = new ArrayList<>();
+        List<RequestRecord> created = new ArrayList<>();
         List<Transition> transitions = new ArrayList<>();
         List<HistoryEntry> history = new ArrayList<>();
         List<OutboxEvent> events = new ArrayList<>();
@@ -84,7 +84,7 @@ class TimeoutActions {
                 history.add(new HistoryEntry(now, "SHIP_BY_PASSED", "not shipped by " + overdue.shipBy(),
                         "overdue"));
             } else if (action instanceof DueAction.AutoCancel autoCancel) {
-                Optional<CancellationRecord> record = autoCancel(order, timers, autoCancel.dueAt(), now);
+                Optional<RequestRecord> record = autoCancel(order, timers, autoCancel.dueAt(), now);
                 if (record.isPresent() && record.get().decision().outcome() == Outcome.APPROVED) {
                     created.add(record.get());
                     counted = record.get().decision().countsAgainstSeller();
@@ -92,7 +92,7 @@ class TimeoutActions {
                     cancelledBy = AUTO_CANCEL_ID;
                     if (timers.pending() != null) {
                         transitions.add(new Transition(timers.pending().requestId(), RequestStatus.PENDING,
-                                RequestStatus.SUPERSEDED, new CancellationRecord.Resolution("ORDERGUARD",
+                                RequestStatus.SUPERSEDED, new RequestRecord.Resolution("ORDERGUARD",
                                         "SUPERSEDED", now, "the platform cancelled the order as not shipped in time")));
                         timers = timers.withPending(null);
                     }
@@ -103,7 +103,7 @@ class TimeoutActions {
                 }
             } else if (action instanceof DueAction.CloseRequest close && timers.pending() != null) {
                 PendingRequest pending = close.request();
-                CancellationRecord.Resolution how = new CancellationRecord.Resolution("ORDERGUARD", "SUPERSEDED",
+                RequestRecord.Resolution how = new RequestRecord.Resolution("ORDERGUARD", "SUPERSEDED",
                         now, "the order was " + order.status().name().toLowerCase() + " on the platform before the"
                                 + " seller answered");
                 transitions.add(new Transition(pending.requestId(), RequestStatus.PENDING, RequestStatus.SUPERSEDED,
@@ -118,7 +118,7 @@ class TimeoutActions {
                 boolean approve = pending.ifNoResponse() == Outcome.APPROVED && Resolutions.approve(order,
                         pending.kind()) instanceof Resolutions.Check.Allowed;
                 RequestStatus status = approve ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-                CancellationRecord.Resolution how = new CancellationRecord.Resolution("AUTO",
+                RequestRecord.Resolution how = new RequestRecord.Resolution("AUTO",
                         pending.ifNoResponse() == Outcome.APPROVED ? (approve ? "APPROVE" : "EXPIRED") : "REJECT",
                         now, "no answer by " + pending.respondBy());
                 transitions.add(new Transition(pending.requestId(), RequestStatus.PENDING, status, how));
@@ -141,7 +141,7 @@ class TimeoutActions {
         Counts counts = counted ? MetricEvents.ofCancellation(now, deadlines.zoneOf(order)) : Counts.NONE;
         // the sweep looks at the shop at the end of its run: the mark keeps that look if the run dies before
         ShopCounts shopCounts = new ShopCounts(ShopKey.of(order), counts, counted && hasMetrics(order, now));
-        return Optional.of(new OrderCommit(before, order, timers, cancelledBy, deadlines.next(order, timers), created,
+        return Optional.of(new OrderChange(before, order, timers, cancelledBy, deadlines.next(order, timers), created,
                 transitions, history, events, null, shopCounts, null, now));
     }
 
@@ -152,16 +152,16 @@ class TimeoutActions {
     }
 
     /** The platform's auto-cancel, decided by the pack in force at the deadline. */
-    private Optional<CancellationRecord> autoCancel(Order order, OrderTimers timers, Instant at, Instant now) {
-        CancellationRequest request = new CancellationRequest(AUTO_CANCEL_ID, Initiator.PLATFORM,
+    private Optional<RequestRecord> autoCancel(Order order, OrderTimers timers, Instant at, Instant now) {
+        OrderRequest request = new OrderRequest(AUTO_CANCEL_ID, Initiator.PLATFORM,
                 CancelReason.LATE_SHIPMENT, Channel.PLATFORM_REQUEST, at, null);
         Optional<PolicyPack> pack = catalog.inForce(order, at);
         if (pack.isEmpty()) {
             return Optional.empty();
         }
         Decision decision = Decisions.decide(order.withShipBy(timers.deadlines().shipBy()), request, pack.get(),
-                SellerMetrics.none(), now);
-        return Optional.of(new CancellationRecord(request, decision, pack.get().ref(),
+                DecisionContext.none(), now);
+        return Optional.of(new RequestRecord(request, decision, pack.get().ref(),
                 Cancellations.statusOf(decision), now, null, Fingerprints.of(Initiator.PLATFORM,
                         CancelReason.LATE_SHIPMENT, Channel.PLATFORM_REQUEST, null), RequestType.CANCELLATION));
     }

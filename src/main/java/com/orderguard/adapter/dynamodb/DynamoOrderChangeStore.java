@@ -18,10 +18,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.orderguard.adapter.json.EventJson;
-import com.orderguard.application.CancellationRecord;
+import com.orderguard.application.RequestRecord;
 import com.orderguard.application.OutboxEvent;
 import com.orderguard.application.StoredOrder;
-import com.orderguard.application.port.CancellationStore;
+import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.config.OrderGuardConfig;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Marketplace;
@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Cancellation requests on the single table: each decision is one TransactWriteItems with a condition per item. */
 @ApplicationScoped
-public class DynamoCancellationStore implements CancellationStore {
+public class DynamoOrderChangeStore implements OrderChangeStore {
 
     /** Outbox items only need to live until the stream has forwarded them. */
     static final Duration OUTBOX_RETENTION = Duration.ofDays(7);
@@ -51,14 +51,14 @@ public class DynamoCancellationStore implements CancellationStore {
     private final String table;
     private final int shards;
 
-    public DynamoCancellationStore(DynamoDbClient dynamo, OrderGuardConfig config) {
+    public DynamoOrderChangeStore(DynamoDbClient dynamo, OrderGuardConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.shards = config.dueIndex().shards();
     }
 
     @Override
-    public Optional<CancellationRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
+    public Optional<RequestRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(TableLayout.requestSk(requestId)))))
                 .item();
@@ -81,7 +81,7 @@ public class DynamoCancellationStore implements CancellationStore {
     }
 
     @Override
-    public CommitResult commit(OrderCommit commit) {
+    public CommitResult commit(OrderChange commit) {
         StoredOrder before = commit.before();
         TenantId tenant = before.tenant();
         OrderKey key = before.order().key();
@@ -93,7 +93,7 @@ public class DynamoCancellationStore implements CancellationStore {
         order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
         items.add(TransactWriteItem.builder().update(order.build(table)).build());
         reasons.add(CommitResult.Reason.ORDER_CHANGED);
-        for (CancellationRecord created : commit.created()) {
+        for (RequestRecord created : commit.created()) {
             items.add(put(requestItem(tenant, key, created), "attribute_not_exists(#pk)", Map.of("#pk", PK), null));
             reasons.add(CommitResult.Reason.REQUEST_EXISTS);
         }
@@ -151,7 +151,7 @@ public class DynamoCancellationStore implements CancellationStore {
         return CommitResult.Reason.ORDER_CHANGED;
     }
 
-    private Map<String, AttributeValue> requestItem(TenantId tenant, OrderKey key, CancellationRecord record) {
+    private Map<String, AttributeValue> requestItem(TenantId tenant, OrderKey key, RequestRecord record) {
         Map<String, AttributeValue> item = new HashMap<>(RequestMapper.toAttributes(record));
         item.put(PK, s(TableLayout.orderPk(tenant, key)));
         item.put(SK, s(TableLayout.requestSk(record.requestId())));

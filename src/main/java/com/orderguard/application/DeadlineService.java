@@ -15,16 +15,16 @@ import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 
 /**
- * Applies the deadline maths with the packs, the site calendars and the configured warning lead times: the pack in
+ * Computes an order's deadlines and due actions from the packs, the site calendars and the configured warning lead times: the pack in
  * force when the order was paid sets its deadlines, so a later pack change does not move a running clock.
  */
-public class DeadlinePolicy {
+public class DeadlineService {
 
     private final PolicyCatalog catalog;
     private final CalendarCatalog calendars;
     private final List<Duration> leads;
 
-    public DeadlinePolicy(PolicyCatalog catalog, CalendarCatalog calendars, List<Duration> leads) {
+    public DeadlineService(PolicyCatalog catalog, CalendarCatalog calendars, List<Duration> leads) {
         this.catalog = catalog;
         this.calendars = calendars;
         this.leads = List.copyOf(leads);

@@ -2,7 +2,7 @@ package com.orderguard.application;
 
 import java.time.Instant;
 
-import com.orderguard.domain.decision.CancellationRequest;
+import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.RequestType;
 
@@ -12,7 +12,7 @@ import com.orderguard.domain.decision.RequestType;
  * decided it), where it stands now, and how it was resolved. {@code fingerprint} tells a retry of the same request
  * from a different request reusing its id.
  */
-public record CancellationRecord(CancellationRequest request, Decision decision, String packRef, RequestStatus status,
+public record RequestRecord(OrderRequest request, Decision decision, String packRef, RequestStatus status,
         Instant decidedAt, Resolution resolution, String fingerprint, RequestType type) {
 
     /** How a pending request ended: who ended it ({@code SELLER}, {@code AUTO} at the deadline), when, and a note. */
@@ -24,7 +24,7 @@ public record CancellationRecord(CancellationRequest request, Decision decision,
     }
 
     /** The same record, resolved. */
-    public CancellationRecord resolved(RequestStatus newStatus, Resolution how) {
-        return new CancellationRecord(request, decision, packRef, newStatus, decidedAt, how, fingerprint, type);
+    public RequestRecord resolved(RequestStatus newStatus, Resolution how) {
+        return new RequestRecord(request, decision, packRef, newStatus, decidedAt, how, fingerprint, type);
     }
 }
