@@ -7,22 +7,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderChangeStore.BuyerHistory;
 import com.orderguard.application.port.OrderChangeStore.BuyerUpdate;
-import com.orderguard.application.port.OrderChangeStore.CommitResult;
 import com.orderguard.application.port.OrderChangeStore.OrderChange;
-import com.orderguard.application.port.OrderChangeStore.Transition;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderEffect;
 import com.orderguard.domain.OrderKey;
-import com.orderguard.domain.OrderStatus;
+import com.orderguard.domain.OrderState;
 import com.orderguard.domain.PendingRequest;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.OrderTimers;
-import com.orderguard.domain.health.MetricEvents;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Decision;
@@ -32,8 +31,12 @@ import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.PriorRequest;
+import com.orderguard.domain.decision.RequestStatus;
+import com.orderguard.domain.decision.RequestTransition;
 import com.orderguard.domain.decision.RequestType;
+import com.orderguard.domain.decision.Resolution;
 import com.orderguard.domain.decision.Resolutions;
+import com.orderguard.domain.decision.Resolutions.Resolvers;
 import com.orderguard.domain.decision.DecisionContext;
 
 /**
@@ -43,7 +46,6 @@ import com.orderguard.domain.decision.DecisionContext;
  */
 public class Cancellations {
 
-    private static final int MAX_ATTEMPTS = 8;
     /** How long and how many of a buyer's requests are kept for per-buyer limits. */
     private static final Duration BUYER_HISTORY = Duration.ofDays(90);
     private static final int BUYER_HISTORY_MAX = 50;
@@ -84,139 +86,99 @@ public class Cancellations {
 
     /** Decides a request on a stored order and records it; the same request id again returns the first decision. */
     public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
-        // the request time is left out: a retry without an explicit time is stamped anew, and still the same request
-        String fingerprint = Fingerprints.of(request.initiator(), request.reason(), request.via(), request.note());
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            // one strongly consistent read of the order's collection: the order, and every request recorded on it
-            Optional<OrderRecord> stored = orders.load(tenant, key);
-            if (stored.isEmpty()) {
-                return new RequestOutcome.OrderNotFound();
-            }
-            Optional<RequestRecord> existing = stored.get().requests().stream()
-                    .filter(r -> r.requestId().equals(request.requestId())).findFirst();
-            if (existing.isPresent()) {
-                if (!existing.get().fingerprint().equals(fingerprint)) {
-                    return new RequestOutcome.RequestIdReused(existing.get());
-                }
-                // the first attempt may have failed after its commit, before the shop's metrics were looked at
-                if (existing.get().decision().countsAgainstSeller()
-                        && existing.get().status() == RequestStatus.APPROVED) {
-                    health.watch(tenant, ShopKey.of(stored.get().stored().order()), now);
-                }
-                return new RequestOutcome.Replayed(existing.get());
-            }
-            StoredOrder before = stored.get().stored();
-            List<RequestRecord> earlier = stored.get().requests().stream()
-                    .filter(r -> r.type() == RequestType.CANCELLATION).toList();
-            Optional<PolicyPack> pack = catalog.inForce(before.order(), request.requestedAt());
-            if (pack.isEmpty()) {
-                return noPolicy(before.order(), request);
-            }
-            String buyerId = before.order().buyerId();
-            BuyerHistory buyer = buyerId == null ? BuyerHistory.NONE
-                    : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
-            DecisionContext seller = new DecisionContext(
-                    health.current(tenant, ShopKey.of(before.order()), pack.get(), now),
-                    prior(earlier), buyer.requests(), List.of());
-            Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
-            Decision decision = Decisions.decide(effective, request, pack.get(), seller, now);
-            RequestRecord record = new RequestRecord(request, decision, pack.get().ref(),
-                    statusOf(decision), now, null, fingerprint, RequestType.CANCELLATION);
-            OrderChange commit = decided(before, earlier, record, buyer, now);
-            CommitResult result = requests.commit(commit);
-            if (result instanceof CommitResult.Committed committed) {
-                health.afterCounting(tenant, commit.counts(), now);
-                telemetry.decided(before.order().marketplace(), decision.outcome());
-                return new RequestOutcome.Recorded(record, committed.order());
-            }
-            Backoff.pause(attempt);
+        return Retry.WRITES.run(attempt -> decide(tenant, key, request, now), "order " + key
+                + " kept changing while deciding request " + request.requestId());
+    }
+
+    private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
+        // one strongly consistent read of the order's collection: the order, and every request recorded on it
+        Optional<OrderRecord> stored = orders.load(tenant, key);
+        if (stored.isEmpty()) {
+            return Retry.done(new RequestOutcome.OrderNotFound());
         }
-        throw new ConcurrentUpdateException("order " + key + " kept changing while deciding request "
-                + request.requestId());
+        Optional<RequestRecord> existing = stored.get().requests().stream()
+                .filter(r -> r.requestId().equals(request.requestId())).findFirst();
+        if (existing.isPresent()) {
+            return Retry.done(replay(tenant, stored.get(), existing.get(), request, now));
+        }
+        StoredOrder before = stored.get().stored();
+        List<RequestRecord> earlier = stored.get().requests().stream()
+                .filter(r -> r.type() == RequestType.CANCELLATION).toList();
+        Optional<PolicyPack> pack = catalog.inForce(before.order(), request.requestedAt());
+        if (pack.isEmpty()) {
+            return Retry.done(noPolicy(before.order(), request));
+        }
+        String buyerId = before.order().buyerId();
+        BuyerHistory buyer = buyerId == null ? BuyerHistory.NONE
+                : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
+        DecisionContext seller = new DecisionContext(
+                health.current(tenant, ShopKey.of(before.order()), pack.get(), now),
+                prior(earlier), buyer.requests(), List.of());
+        Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
+        Decision decision = Decisions.decide(effective, request, pack.get(), seller, now);
+        RequestRecord record = new RequestRecord(request, decision, pack.get().ref(),
+                statusOf(decision), now, null, Fingerprints.ofCancellation(request), RequestType.CANCELLATION);
+        OrderChange commit = decided(before, earlier, record, buyer, now);
+        return Retry.committed(requests.commit(commit), committed -> {
+            health.afterCounting(tenant, commit.counts(), now);
+            telemetry.decided(before.order().marketplace(), decision.outcome());
+            return new RequestOutcome.Recorded(record, committed);
+        });
+    }
+
+    /** The same request id again: the first decision, unless the id was reused for a different request. */
+    private RequestOutcome replay(TenantId tenant, OrderRecord stored, RequestRecord existing, OrderRequest request,
+            Instant now) {
+        if (!existing.fingerprint().equals(Fingerprints.ofCancellation(request))) {
+            return new RequestOutcome.RequestIdReused(existing);
+        }
+        // the first attempt may have failed after its commit, before the shop's metrics were looked at
+        if (existing.decision().countsAgainstSeller() && existing.status() == RequestStatus.APPROVED) {
+            health.watch(tenant, ShopKey.of(stored.stored().order()), now);
+        }
+        return new RequestOutcome.Replayed(existing);
     }
 
     /** Records the seller's answer to a pending request: approve (the order is cancelled) or reject. */
     public RequestOutcome resolve(TenantId tenant, OrderKey key, String requestId, boolean approve, String note,
             Instant now) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<RequestRecord> found = requests.findRequest(tenant, key, requestId);
-            if (found.isEmpty()) {
-                return new RequestOutcome.RequestNotFound();
-            }
-            RequestRecord record = found.get();
-            if (record.type() != RequestType.CANCELLATION) {
-                return new RequestOutcome.RequestNotFound();
-            }
-            if (record.status() != RequestStatus.PENDING) {
-                return new RequestOutcome.NotPending(record);
-            }
-            Optional<StoredOrder> stored = orders.find(tenant, key);
-            if (stored.isEmpty()) {
-                return new RequestOutcome.OrderNotFound();
-            }
-            StoredOrder before = stored.get();
-            if (approve && Resolutions.approve(before.order(), record.decision().kind())
-                    instanceof Resolutions.Check.Refused refused) {
-                return new RequestOutcome.NoLongerPossible(refused.reason());
-            }
-            RequestStatus status = approve ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-            RequestRecord.Resolution how = new RequestRecord.Resolution("SELLER",
-                    approve ? "APPROVE" : "REJECT", now, note);
-            OutboxEvent event = new OutboxEvent.CancellationResolved(OutboxEvent.id("CancellationResolved", tenant,
-                    key, requestId), tenant, key, now, requestId, status, how);
-            OrderChange commit = resolution(before, requestId, status, how, event,
-                    record.decision().countsAgainstSeller(), now);
-            CommitResult result = requests.commit(commit);
-            if (result instanceof CommitResult.Committed committed) {
-                health.afterCounting(tenant, commit.counts(), now);
-                return new RequestOutcome.Resolved(record.resolved(status, how), committed.order());
-            }
-            Backoff.pause(attempt);
-        }
-        throw new ConcurrentUpdateException("order " + key + " kept changing while resolving request " + requestId);
+        return PendingAnswers.answer(requests, orders, tenant, key, requestId, RequestType.CANCELLATION,
+                "resolving request", (record, before) -> answer(tenant, record, before, approve, note, now));
     }
 
-    /**
-     * The changes a resolved request makes: cancel the order when approved, stop waiting on the request either way.
-     * Shared with the sweep, which resolves expired requests the way the platform does.
-     */
-    OrderChange resolution(StoredOrder before, String requestId, RequestStatus status,
-            RequestRecord.Resolution how, OutboxEvent event, boolean counts, Instant now) {
-        boolean approved = status == RequestStatus.APPROVED;
-        Order order = approved ? before.order().withStatus(OrderStatus.CANCELLED) : before.order();
-        PendingRequest pending = before.pending() != null && before.pending().requestId().equals(requestId)
-                ? null : before.pending();
-        OrderTimers timers = before.timers().withPending(pending);
-        String summary = "cancellation request " + requestId + " " + (approved ? "approved" : "rejected") + " by "
-                + how.by().toLowerCase();
-        return new OrderChange(before, order, timers, approved ? requestId : before.cancelledBy(),
-                deadlines.next(order, timers), List.of(),
-                List.of(new Transition(requestId, RequestStatus.PENDING, status, how)),
-                List.of(new HistoryEntry(now, "CANCELLATION_RESOLVED", summary, requestId)), List.of(event), null,
-                cancellationCounts(order, approved && counts, now), null, now);
+    /** The seller's answer, resolved by the same domain function as the platform's at the request's deadline. */
+    private Attempt<RequestOutcome> answer(TenantId tenant, RequestRecord record, StoredOrder before,
+            boolean approve, String note, Instant now) {
+        if (approve && Resolutions.approve(before.order(), record.decision().kind())
+                instanceof Resolutions.Check.Refused refused) {
+            return Retry.done(new RequestOutcome.NoLongerPossible(refused.reason()));
+        }
+        OrderEffect effect = Resolutions.answer(before.state(), record.requestId(), approve, note,
+                record.decision().countsAgainstSeller(), now);
+        OrderChange commit = EffectChanges.of(before, effect, deadlines, false, now).build();
+        RequestTransition resolved = effect.transitions().get(0);
+        return Retry.committed(requests.commit(commit), committed -> {
+            health.afterCounting(tenant, commit.counts(), now);
+            return new RequestOutcome.Resolved(record.resolved(resolved.status(), resolved.resolution()), committed);
+        });
     }
 
     /** The changes a new decision makes: the request, the order's state, the superseded request, the buyer. */
     OrderChange decided(StoredOrder before, List<RequestRecord> earlier, RequestRecord record,
             BuyerHistory buyer, Instant now) {
         Decision decision = record.decision();
-        Order order = before.order();
-        OrderTimers timers = before.timers();
-        String cancelledBy = before.cancelledBy();
-        List<Transition> transitions = new ArrayList<>();
-        if (decision.outcome() == Outcome.APPROVED) {
-            order = order.withStatus(OrderStatus.CANCELLED);
-            cancelledBy = record.requestId();
-        }
+        OrderState state = decision.outcome() == Outcome.APPROVED ? before.state().cancelled(record.requestId())
+                : before.state();
+        List<RequestTransition> transitions = new ArrayList<>();
         if (decision.outcome() != Outcome.REJECTED) {
             // the order now waits on the new request, or no longer waits at all: an earlier one is superseded
-            RequestRecord.Resolution superseded = new RequestRecord.Resolution("ORDERGUARD", "SUPERSEDED",
-                    now, "superseded by request " + record.requestId());
+            Resolution superseded = new Resolution(Resolvers.ORDERGUARD, "SUPERSEDED", now,
+                    "superseded by request " + record.requestId());
             earlier.stream().filter(r -> r.status() == RequestStatus.PENDING).forEach(r -> transitions.add(
-                    new Transition(r.requestId(), RequestStatus.PENDING, RequestStatus.SUPERSEDED, superseded)));
-            timers = timers.withPending(decision.outcome() == Outcome.PENDING_SELLER
+                    RequestTransition.closed(r.requestId(), RequestStatus.SUPERSEDED, superseded)));
+            state = state.withTimers(state.timers().withPending(decision.outcome() == Outcome.PENDING_SELLER
                     ? new PendingRequest(record.requestId(), decision.respondBy(), decision.ifNoResponse(),
-                            decision.kind(), decision.countsAgainstSeller()) : null);
+                            decision.kind(), decision.countsAgainstSeller()) : null));
         }
         OrderRequest request = record.request();
         String summary = "cancellation request " + record.requestId() + " by " + request.initiator() + " ("
@@ -226,18 +188,13 @@ public class Cancellations {
         OrderKey key = before.order().key();
         OutboxEvent event = new OutboxEvent.CancellationDecided(OutboxEvent.id("CancellationDecided", tenant, key,
                 record.requestId()), tenant, key, now, record);
-        return new OrderChange(before, order, timers, cancelledBy, deadlines.next(order, timers), List.of(record),
-                transitions, List.of(new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId())),
-                List.of(event), buyerUpdate(before.order(), buyer, record, now),
-                cancellationCounts(order, decision.outcome() == Outcome.APPROVED && decision.countsAgainstSeller(),
-                        now),
-                null, now);
-    }
-
-    /** A cancellation that took effect now and counts against the seller, for the shop's buckets. */
-    ShopCounts cancellationCounts(Order order, boolean counts, Instant now) {
-        return counts ? new ShopCounts(ShopKey.of(order), MetricEvents.ofCancellation(now, deadlines.zoneOf(order)))
-                : ShopCounts.none(ShopKey.of(order));
+        boolean counts = decision.outcome() == Outcome.APPROVED && decision.countsAgainstSeller();
+        return OrderChange.of(before, now)
+                .state(state, deadlines.next(state.order(), state.timers())).created(List.of(record))
+                .transitions(transitions)
+                .history(List.of(new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId())))
+                .events(List.of(event)).buyer(buyerUpdate(before.order(), buyer, record, now))
+                .counts(EffectChanges.cancellationCounts(state.order(), counts, deadlines, false, now)).build();
     }
 
     private static BuyerUpdate buyerUpdate(Order order, BuyerHistory buyer, RequestRecord record, Instant now) {

@@ -2,6 +2,7 @@ package com.orderguard.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -15,8 +16,9 @@ import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 
 /**
- * Computes an order's deadlines and due actions from the packs, the site calendars and the configured warning lead times: the pack in
- * force when the order was paid sets its deadlines, so a later pack change does not move a running clock.
+ * Computes an order's deadlines and due actions from the packs, the site calendars and the configured warning lead
+ * times: the pack in force when the order was paid sets its deadlines, so a later pack change does not move a
+ * running clock.
  */
 public class DeadlineService {
 
@@ -41,7 +43,7 @@ public class DeadlineService {
     }
 
     /** The time zone of the order's site: its calendar's, else its pack's, else UTC. */
-    public java.time.ZoneId zoneOf(Order order) {
+    public ZoneId zoneOf(Order order) {
         var calendar = calendars.all().get(order.site());
         if (calendar != null) {
             return calendar.zone();

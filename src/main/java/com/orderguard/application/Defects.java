@@ -18,8 +18,6 @@ import com.orderguard.domain.health.ShopKey;
 /** Records order defects (ODR): each defect id counts once, on the order's date, in the shop's buckets. */
 public class Defects {
 
-    private static final int MAX_ATTEMPTS = 8;
-
     private final OrderStore orders;
     private final OrderChangeStore store;
     private final DeadlineService deadlines;
@@ -36,31 +34,28 @@ public class Defects {
     public enum Result { RECORDED, ALREADY_RECORDED, ORDER_NOT_FOUND }
 
     public Result record(TenantId tenant, OrderKey key, Defect defect, Instant now) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        return Retry.WRITES.run(attempt -> {
             Optional<StoredOrder> found = orders.find(tenant, key);
             if (found.isEmpty()) {
-                return Result.ORDER_NOT_FOUND;
+                return Retry.done(Result.ORDER_NOT_FOUND);
             }
             StoredOrder before = found.get();
             ShopCounts counts = new ShopCounts(ShopKey.of(before.order()), MetricEvents.ofDefect(before.order(),
                     defect.reportedAt(), deadlines.zoneOf(before.order())));
-            OrderChange commit = new OrderChange(before, before.order(), before.timers(), before.cancelledBy(),
-                    before.nextDueAt(), List.of(), List.of(), List.of(new HistoryEntry(now, "DEFECT",
-                            defect.type() + " recorded", "defect-" + defect.defectId())), List.of(), null, counts,
-                    "F#" + defect.defectId(), now);
+            OrderChange commit = OrderChange.of(before, now).history(List.of(new HistoryEntry(now, "DEFECT",
+                    defect.type() + " recorded", "defect-" + defect.defectId()))).counts(counts)
+                    .marker("F#" + defect.defectId()).build();
             CommitResult result = store.commit(commit);
-            if (result instanceof CommitResult.Committed) {
-                health.afterCounting(tenant, counts, now);
-                return Result.RECORDED;
-            }
             if (result instanceof CommitResult.Conflict conflict
                     && conflict.reason() == CommitResult.Reason.ALREADY_RECORDED) {
                 // a repeat: the first attempt may have failed after its commit, before the metrics were looked at
                 health.watch(tenant, counts.shop(), now);
-                return Result.ALREADY_RECORDED;
+                return Retry.done(Result.ALREADY_RECORDED);
             }
-            Backoff.pause(attempt);
-        }
-        throw new ConcurrentUpdateException("order " + key + " kept changing while recording a defect");
+            return Retry.committed(result, committed -> {
+                health.afterCounting(tenant, counts, now);
+                return Result.RECORDED;
+            });
+        }, "order " + key + " kept changing while recording a defect");
     }
 }

@@ -8,10 +8,20 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.orderguard.domain.decision.OrderRequest;
+
 /** Digests of what a request or event says, to tell a retry of it from something else reusing its id. */
 final class Fingerprints {
 
     private Fingerprints() {
+    }
+
+    /**
+     * What a cancellation request says: who, why, through which channel and the note. The request time is left
+     * out: a retry without an explicit time is stamped anew, and still the same request.
+     */
+    static String ofCancellation(OrderRequest request) {
+        return of(request.initiator(), request.reason(), request.via(), request.note());
     }
 
     /** A short SHA-256 digest of the values, in order (null counts as a value). */

@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import com.orderguard.application.port.OrderChangeStore;
-import com.orderguard.application.port.OrderChangeStore.CommitResult;
 import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.OrderState;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.Hold;
-import com.orderguard.domain.deadline.OrderTimers;
-import com.orderguard.domain.health.ShopKey;
 
 /**
  * The manual override "do not auto-cancel this order": who set it, until when and why. While it stands, the sweep
@@ -21,8 +19,6 @@ import com.orderguard.domain.health.ShopKey;
  * to the hold's end.
  */
 public class Holds {
-
-    private static final int MAX_ATTEMPTS = 8;
 
     private final OrderStore orders;
     private final OrderChangeStore store;
@@ -51,22 +47,17 @@ public class Holds {
 
     private Optional<StoredOrder> change(TenantId tenant, OrderKey key, Hold hold, String kind, String summary,
             Instant now) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        return Retry.WRITES.run(attempt -> {
             Optional<StoredOrder> found = orders.find(tenant, key);
             if (found.isEmpty()) {
-                return Optional.empty();
+                return Retry.done(Optional.empty());
             }
             StoredOrder before = found.get();
-            OrderTimers timers = before.timers().withHold(hold);
-            OrderChange commit = new OrderChange(before, before.order(), timers, before.cancelledBy(),
-                    deadlines.next(before.order(), timers), List.of(), List.of(),
-                    List.of(new HistoryEntry(now, kind, summary, "hold-" + now.toEpochMilli())), List.of(), null,
-                    ShopCounts.none(ShopKey.of(before.order())), null, now);
-            if (store.commit(commit) instanceof CommitResult.Committed committed) {
-                return Optional.of(committed.order());
-            }
-            Backoff.pause(attempt);
-        }
-        throw new ConcurrentUpdateException("order " + key + " kept changing while setting its hold");
+            OrderState held = before.state().withTimers(before.timers().withHold(hold));
+            OrderChange commit = OrderChange.of(before, now)
+                    .state(held, deadlines.next(held.order(), held.timers()))
+                    .history(List.of(new HistoryEntry(now, kind, summary, "hold-" + now.toEpochMilli()))).build();
+            return Retry.committed(store.commit(commit), Optional::of);
+        }, "order " + key + " kept changing while setting its hold");
     }
 }

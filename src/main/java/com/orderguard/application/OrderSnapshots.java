@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.EventRecord;
 import com.orderguard.application.port.OrderStore.SnapshotWrite;
@@ -25,8 +26,6 @@ import com.orderguard.domain.health.ShopKey;
  */
 public class OrderSnapshots {
 
-    private static final int MAX_ATTEMPTS = 8;
-
     private final OrderStore store;
     private final DeadlineService deadlines;
     private final ShopHealthService health;
@@ -45,43 +44,45 @@ public class OrderSnapshots {
 
     /** Applies one snapshot of {@code order} observed at {@code source.occurredAt()}. */
     public SnapshotOutcome apply(TenantId tenant, Order order, SnapshotSource source, Instant now) {
+        return Retry.WRITES.run(attempt -> write(tenant, order, source, now), "order " + order.key()
+                + " kept changing while storing a snapshot");
+    }
+
+    private Attempt<SnapshotOutcome> write(TenantId tenant, Order order, SnapshotSource source, Instant now) {
         SnapshotStamp stamp = new SnapshotStamp(source.occurredAt(), order.status(), source.eventId());
-        String fingerprint = fingerprint(order, source);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<StoredOrder> current = store.find(tenant, order.key());
-            if (current.isPresent() && !stamp.isNewerThan(current.get().stamp())) {
-                return current.get().stamp().equals(stamp) ? redelivered(tenant, current.get(), now)
-                        : new SnapshotOutcome.Stale(current.get());
-            }
-            if (current.isPresent() && contradictsCancellation(current.get(), order)) {
-                return new SnapshotOutcome.Conflicting(current.get(), "the order was cancelled through OrderGuard"
-                        + " (request " + current.get().cancelledBy() + "); the snapshot says " + order.status());
-            }
-            Order previous = current.map(stored -> stored.order()).orElse(null);
-            OrderTimers timers = deadlines.refresh(order, current.map(StoredOrder::timers).orElse(OrderTimers.NONE));
-            Instant nextDue = deadlines.next(order, timers);
-            long version = current.map(StoredOrder::version).orElse(0L);
-            Counts counts = MetricEvents.ofSnapshot(previous, order, timers.deadlines().shipBy(), source.occurredAt(),
-                    deadlines.zoneOf(order));
-            SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, timers, nextDue,
-                    Objects.equals(previous, order) ? null : history(previous, order, source),
-                    new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)),
-                    new ShopCounts(ShopKey.of(order), counts), now);
-            SnapshotWriteResult result = store.write(write);
-            if (result instanceof SnapshotWriteResult.Written) {
-                health.afterCounting(tenant, write.counts(), now);
-                return new SnapshotOutcome.Applied(new StoredOrder(tenant, order, version + 1, stamp, now, nextDue,
-                        timers, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty());
-            }
-            if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
-                StoredOrder stored = store.find(tenant, order.key()).orElseThrow();
-                return fingerprint.equals(duplicate.storedFingerprint()) ? redelivered(tenant, stored, now)
-                        : new SnapshotOutcome.EventIdReused(stored, source.eventId());
-            }
-            Backoff.pause(attempt);
+        Optional<StoredOrder> current = store.find(tenant, order.key());
+        if (current.isPresent() && !stamp.isNewerThan(current.get().stamp())) {
+            return Retry.done(current.get().stamp().equals(stamp) ? redelivered(tenant, current.get(), now)
+                    : new SnapshotOutcome.Stale(current.get()));
         }
-        throw new ConcurrentUpdateException("order " + order.key() + " kept changing during " + MAX_ATTEMPTS
-                + " attempts to store a snapshot");
+        if (current.isPresent() && contradictsCancellation(current.get(), order)) {
+            return Retry.done(new SnapshotOutcome.Conflicting(current.get(), "the order was cancelled through"
+                    + " OrderGuard (request " + current.get().cancelledBy() + "); the snapshot says "
+                    + order.status()));
+        }
+        Order previous = current.map(stored -> stored.order()).orElse(null);
+        OrderTimers timers = deadlines.refresh(order, current.map(StoredOrder::timers).orElse(OrderTimers.NONE));
+        Instant nextDue = deadlines.next(order, timers);
+        long version = current.map(StoredOrder::version).orElse(0L);
+        Counts counts = MetricEvents.ofSnapshot(previous, order, timers.deadlines().shipBy(), source.occurredAt(),
+                deadlines.zoneOf(order));
+        String fingerprint = fingerprint(order, source);
+        SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, timers, nextDue,
+                Objects.equals(previous, order) ? null : history(previous, order, source),
+                new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)),
+                new ShopCounts(ShopKey.of(order), counts), now);
+        SnapshotWriteResult result = store.write(write);
+        if (result instanceof SnapshotWriteResult.Written) {
+            health.afterCounting(tenant, write.counts(), now);
+            return Retry.done(new SnapshotOutcome.Applied(new StoredOrder(tenant, order, version + 1, stamp, now,
+                    nextDue, timers, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty()));
+        }
+        if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
+            StoredOrder stored = store.find(tenant, order.key()).orElseThrow();
+            return Retry.done(fingerprint.equals(duplicate.storedFingerprint()) ? redelivered(tenant, stored, now)
+                    : new SnapshotOutcome.EventIdReused(stored, source.eventId()));
+        }
+        return Retry.lost();
     }
 
     /**

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.RequestStatus;
+import com.orderguard.domain.decision.Resolution;
 import com.orderguard.domain.health.ShopKey;
 
 /**
@@ -38,7 +40,7 @@ public sealed interface OutboxEvent {
 
     /** A pending request was resolved: by the seller, or at its deadline with the platform's rejection. */
     record CancellationResolved(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
-            String requestId, RequestStatus status, RequestRecord.Resolution resolution) implements OutboxEvent {
+            String requestId, RequestStatus status, Resolution resolution) implements OutboxEvent {
     }
 
     /** The seller let a request expire and the platform approved it: the order is cancelled. */
@@ -63,7 +65,7 @@ public sealed interface OutboxEvent {
 
     /** The seller recorded what was done about a pending address change. */
     record AddressChangeResolved(String eventId, TenantId tenant, OrderKey orderKey, Instant occurredAt,
-            String requestId, RequestStatus status, RequestRecord.Resolution resolution) implements OutboxEvent {
+            String requestId, RequestStatus status, Resolution resolution) implements OutboxEvent {
     }
 
     /** The platform cancelled the order as not shipped in time. */

@@ -3,7 +3,10 @@ package com.orderguard.application;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.PolicyPack;
 
-/** What came of evaluating, recording or resolving a request (a cancellation or an address change). Every case is a normal outcome. */
+/**
+ * What came of evaluating, recording or resolving a request (a cancellation or an address change). Every case is a
+ * normal outcome.
+ */
 public sealed interface RequestOutcome {
 
     /** Evaluated without storing anything. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Decision;
+import com.orderguard.domain.decision.RequestStatus;
 import com.orderguard.domain.decision.RequestType;
+import com.orderguard.domain.decision.Resolution;
 
 /**
  * A recorded after-sales request (a cancellation, or an address change: {@code type}): the request, the decision
@@ -14,10 +16,6 @@ import com.orderguard.domain.decision.RequestType;
  */
 public record RequestRecord(OrderRequest request, Decision decision, String packRef, RequestStatus status,
         Instant decidedAt, Resolution resolution, String fingerprint, RequestType type) {
-
-    /** How a pending request ended: who ended it ({@code SELLER}, {@code AUTO} at the deadline), when, and a note. */
-    public record Resolution(String by, String resolution, Instant at, String note) {
-    }
 
     public String requestId() {
         return request.requestId();

@@ -3,6 +3,7 @@ package com.orderguard.application;
 import java.time.Instant;
 
 import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderState;
 import com.orderguard.domain.PendingRequest;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
@@ -16,6 +17,11 @@ import com.orderguard.domain.deadline.OrderTimers;
  */
 public record StoredOrder(TenantId tenant, Order order, long version, SnapshotStamp stamp, Instant updatedAt,
         Instant nextDueAt, OrderTimers timers, String cancelledBy) {
+
+    /** What a change to the order can change. */
+    public OrderState state() {
+        return new OrderState(order, timers, cancelledBy);
+    }
 
     /** The request the order waits on, or null. */
     public PendingRequest pending() {

@@ -1,5 +1,6 @@
 package com.orderguard.application;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,18 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import com.orderguard.application.port.OrderChangeStore;
-import com.orderguard.application.port.OrderChangeStore.CommitResult;
-import com.orderguard.application.port.OrderChangeStore.OrderChange;
+import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.Correlation;
+import com.orderguard.application.port.OrderChangeStore;
+import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.DuePage;
 import com.orderguard.application.port.OrderStore.ShopLook;
 import com.orderguard.application.port.Telemetry;
-import com.orderguard.domain.deadline.DueAction;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.health.ShopKey;
 
 /**
  * Works through the due-time index shard by shard within a time budget and applies what each platform does when
@@ -31,11 +32,11 @@ import com.orderguard.domain.deadline.DueAction;
  */
 public class Sweep {
 
-    private static final Logger LOG = Logger.getLogger(Sweep.class.getName());
-    private static final int MAX_ATTEMPTS = 4;
+    /** The JDK's logging facade: the application names no logging framework; the runtime's log manager backs it. */
+    private static final System.Logger LOG = System.getLogger(Sweep.class.getName());
 
     /** A shop of a tenant, whose metrics the run changed or whose look mark it found. */
-    record TenantShop(com.orderguard.domain.TenantId tenant, com.orderguard.domain.health.ShopKey shop) {
+    record TenantShop(TenantId tenant, ShopKey shop) {
     }
 
     /** What became of one due item. */
@@ -43,7 +44,6 @@ public class Sweep {
 
     private final OrderStore orders;
     private final OrderChangeStore store;
-    private final DeadlineService deadlines;
     private final DueActionPlanner planner;
     private final ShopHealthService health;
     private final Clock clock;
@@ -54,7 +54,7 @@ public class Sweep {
 
     /** Without metrics or log correlation (unit tests). */
     public Sweep(OrderStore orders, OrderChangeStore store, DeadlineService deadlines,
-            com.orderguard.domain.decision.PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
+            PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
             int pageSize) {
         this(orders, store, deadlines, catalog, health, clock, shards, pageSize, Telemetry.NONE, Correlation.NONE);
     }
@@ -64,13 +64,12 @@ public class Sweep {
      * @param correlation names each order in the log lines written while it is processed
      */
     public Sweep(OrderStore orders, OrderChangeStore store, DeadlineService deadlines,
-            com.orderguard.domain.decision.PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
+            PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
             int pageSize, Telemetry telemetry, Correlation correlation) {
         this.telemetry = telemetry;
         this.correlation = correlation;
         this.orders = orders;
         this.store = store;
-        this.deadlines = deadlines;
         this.health = health;
         this.planner = new DueActionPlanner(catalog, deadlines);
         this.clock = clock;
@@ -152,35 +151,30 @@ public class Sweep {
     private record Looks(int done, int failed) {
     }
 
-    /** Applies what is due for one order; a lost race re-reads it (the index copy may also be a little stale). */
+    /** Applies what is due for one order: plan, commit; a lost race re-reads it (the index copy may be stale). */
     Result process(StoredOrder due, Instant now, Map<TenantShop, ShopCounts> counted) {
-        StoredOrder current = due;
         try (Correlation.Scope scope = correlation.order(due.tenant(), due.order().key())) {
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                List<DueAction> dueActions = deadlines.due(current.order(), current.timers(), now);
-                Optional<OrderChange> change = planner.plan(current, dueActions, now);
-                if (change.isEmpty()) {
-                    return Result.SKIPPED;
-                }
-                if (store.commit(change.get()) instanceof CommitResult.Committed) {
-                    report(change.get());
-                    if (!change.get().counts().isEmpty()) {
-                        counted.merge(new TenantShop(current.tenant(), change.get().counts().shop()),
-                                change.get().counts(), ShopCounts::plus);
-                    }
-                    return Result.ACTED;
-                }
-                Optional<StoredOrder> fresh = orders.find(current.tenant(), current.order().key());
-                if (fresh.isEmpty()) {
-                    return Result.SKIPPED;
-                }
-                current = fresh.get();
-            }
-            return Result.FAILED;
+            return Retry.SWEEP.attempt(attempt -> act(attempt == 1 ? Optional.of(due)
+                    : orders.find(due.tenant(), due.order().key()), now, counted)).orElse(Result.FAILED);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sweep: order " + due.order().key() + " failed: " + e, e);
             return Result.FAILED;
         }
+    }
+
+    private Attempt<Result> act(Optional<StoredOrder> current, Instant now, Map<TenantShop, ShopCounts> counted) {
+        Optional<OrderChange> change = current.flatMap(order -> planner.plan(order, now));
+        if (change.isEmpty()) {
+            return Retry.done(Result.SKIPPED);
+        }
+        return Retry.committed(store.commit(change.get()), committed -> {
+            report(change.get());
+            if (!change.get().counts().isEmpty()) {
+                counted.merge(new TenantShop(committed.tenant(), change.get().counts().shop()),
+                        change.get().counts(), ShopCounts::plus);
+            }
+            return Result.ACTED;
+        });
     }
 
     /** Counts what a committed change did, from its events: they are exactly what the outside world is told. */

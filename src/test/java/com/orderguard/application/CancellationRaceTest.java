@@ -28,6 +28,7 @@ import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.Outcome;
+import com.orderguard.domain.decision.RequestStatus;
 import com.orderguard.support.Profiles;
 import com.orderguard.support.TestOrders;
 

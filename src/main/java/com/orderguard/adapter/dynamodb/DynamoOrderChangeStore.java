@@ -31,6 +31,7 @@ import com.orderguard.domain.decision.DecisionKind;
 import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PriorRequest;
+import com.orderguard.domain.decision.RequestTransition;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -83,53 +84,61 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
     @Override
     public CommitResult commit(OrderChange commit) {
         StoredOrder before = commit.before();
-        TenantId tenant = before.tenant();
-        OrderKey key = before.order().key();
-        List<TransactWriteItem> items = new ArrayList<>();
-        List<CommitResult.Reason> reasons = new ArrayList<>();
-        OrderUpdate order = new OrderUpdate(tenant, key, before.version(), commit.now())
-                .nextDue(commit.nextDueAt(), shards)
-                .timers(commit.timers(), commit.cancelledBy());
-        order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
-        items.add(TransactWriteItem.builder().update(order.build(table)).build());
-        reasons.add(CommitResult.Reason.ORDER_CHANGED);
-        for (RequestRecord created : commit.created()) {
-            items.add(put(requestItem(tenant, key, created), "attribute_not_exists(#pk)", Map.of("#pk", PK), null));
-            reasons.add(CommitResult.Reason.REQUEST_EXISTS);
-        }
-        for (Transition transition : commit.transitions()) {
-            items.add(TransactWriteItem.builder().update(transition(tenant, key, transition)).build());
-            reasons.add(CommitResult.Reason.REQUEST_STATE_CHANGED);
-        }
-        for (HistoryEntry entry : commit.history()) {
-            items.add(put(historyItem(tenant, key, entry), null, null, null));
-            reasons.add(CommitResult.Reason.ORDER_CHANGED);
-        }
-        for (OutboxEvent event : commit.events()) {
-            items.add(put(outboxItem(event), null, null, null));
-            reasons.add(CommitResult.Reason.ORDER_CHANGED);
-        }
-        if (commit.buyer() != null) {
-            items.add(buyerPut(tenant, commit.buyer()));
-            reasons.add(CommitResult.Reason.BUYER_CHANGED);
-        }
-        if (commit.marker() != null) {
-            items.add(put(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(commit.marker()),
-                    TableLayout.TYPE, s("MARKER")), "attribute_not_exists(#pk)", Map.of("#pk", PK), null));
-            reasons.add(CommitResult.Reason.ALREADY_RECORDED);
-        }
-        items.addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards));
+        Writes writes = writes(commit);
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(items));
+            dynamo.transactWriteItems(r -> r.transactItems(writes.items()));
         } catch (TransactionCanceledException e) {
-            return new CommitResult.Conflict(reason(e.cancellationReasons(), reasons));
+            return new CommitResult.Conflict(reason(e.cancellationReasons(), writes.reasons()));
         }
-        return new CommitResult.Committed(new StoredOrder(tenant, commit.order(), before.version() + 1,
+        return new CommitResult.Committed(new StoredOrder(before.tenant(), commit.order(), before.version() + 1,
                 before.stamp(), commit.now(), commit.nextDueAt(), commit.timers(), commit.cancelledBy()));
     }
 
+    /** The items of one change's transaction, each with the reason its condition failing means. */
+    private record Writes(List<TransactWriteItem> items, List<CommitResult.Reason> reasons) {
+        void add(TransactWriteItem item, CommitResult.Reason reason) {
+            items.add(item);
+            reasons.add(reason);
+        }
+    }
+
+    private Writes writes(OrderChange commit) {
+        TenantId tenant = commit.before().tenant();
+        OrderKey key = commit.before().order().key();
+        Writes writes = new Writes(new ArrayList<>(), new ArrayList<>());
+        OrderUpdate order = new OrderUpdate(tenant, key, commit.before().version(), commit.now())
+                .nextDue(commit.nextDueAt(), shards)
+                .timers(commit.timers(), commit.cancelledBy());
+        order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
+        writes.add(TransactWriteItem.builder().update(order.build(table)).build(), CommitResult.Reason.ORDER_CHANGED);
+        for (RequestRecord created : commit.created()) {
+            writes.add(put(requestItem(tenant, key, created), "attribute_not_exists(#pk)", Map.of("#pk", PK), null),
+                    CommitResult.Reason.REQUEST_EXISTS);
+        }
+        for (RequestTransition transition : commit.transitions()) {
+            writes.add(TransactWriteItem.builder().update(transition(tenant, key, transition)).build(),
+                    CommitResult.Reason.REQUEST_STATE_CHANGED);
+        }
+        for (HistoryEntry entry : commit.history()) {
+            writes.add(put(historyItem(tenant, key, entry), null, null, null), CommitResult.Reason.ORDER_CHANGED);
+        }
+        for (OutboxEvent event : commit.events()) {
+            writes.add(put(outboxItem(event), null, null, null), CommitResult.Reason.ORDER_CHANGED);
+        }
+        if (commit.buyer() != null) {
+            writes.add(buyerPut(tenant, commit.buyer()), CommitResult.Reason.BUYER_CHANGED);
+        }
+        if (commit.marker() != null) {
+            writes.add(put(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(commit.marker()),
+                    TableLayout.TYPE, s("MARKER")), "attribute_not_exists(#pk)", Map.of("#pk", PK), null),
+                    CommitResult.Reason.ALREADY_RECORDED);
+        }
+        writes.items().addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards));
+        return writes;
+    }
+
     /** A request's new status and resolution, if it still has the status the change was decided on. */
-    private Update transition(TenantId tenant, OrderKey key, Transition transition) {
+    private Update transition(TenantId tenant, OrderKey key, RequestTransition transition) {
         UpdateBuilder update = new UpdateBuilder()
                 .set(RequestMapper.STATUS, s(transition.status().name()))
                 .set("resolution", AttributeValue.fromM(RequestMapper.resolution(transition.resolution())));

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.orderguard.application.RequestRecord;
-import com.orderguard.application.RequestStatus;
+import com.orderguard.domain.decision.RequestStatus;
+import com.orderguard.domain.decision.Resolution;
 import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
@@ -59,7 +60,7 @@ final class RequestMapper {
         return item;
     }
 
-    static Map<String, AttributeValue> resolution(RequestRecord.Resolution how) {
+    static Map<String, AttributeValue> resolution(Resolution how) {
         Map<String, AttributeValue> resolution = new HashMap<>();
         resolution.put("by", s(how.by()));
         resolution.put("resolution", s(how.resolution()));
@@ -74,10 +75,10 @@ final class RequestMapper {
         OrderRequest request = new OrderRequest(string(item, "requestId"),
                 Initiator.valueOf(string(item, "initiator")), CancelReason.valueOf(string(item, "reason")),
                 Channel.valueOf(string(item, "via")), instant(item, "requestedAt"), string(item, "note"));
-        RequestRecord.Resolution resolution = null;
+        Resolution resolution = null;
         if (item.containsKey("resolution")) {
             Map<String, AttributeValue> r = item.get("resolution").m();
-            resolution = new RequestRecord.Resolution(string(r, "by"), string(r, "resolution"), instant(r, "at"),
+            resolution = new Resolution(string(r, "by"), string(r, "resolution"), instant(r, "at"),
                     string(r, "note"));
         }
         String type = string(item, "requestType");

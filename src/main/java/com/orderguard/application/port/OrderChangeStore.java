@@ -6,16 +6,18 @@ import java.util.Optional;
 
 import com.orderguard.application.RequestRecord;
 import com.orderguard.application.OutboxEvent;
-import com.orderguard.application.RequestStatus;
 import com.orderguard.application.ShopCounts;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.OrderState;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.OrderTimers;
 import com.orderguard.domain.decision.PriorRequest;
+import com.orderguard.domain.decision.RequestTransition;
+import com.orderguard.domain.health.ShopKey;
 
 /**
  * Commits an order's changes (decisions, resolutions, holds, defects, deadline actions) and reads its
@@ -38,11 +40,6 @@ public interface OrderChangeStore {
         public static final BuyerHistory NONE = new BuyerHistory(List.of(), 0);
     }
 
-    /** A request that moves from {@code expected} to {@code status}, resolved as {@code resolution}. */
-    record Transition(String requestId, RequestStatus expected, RequestStatus status,
-            RequestRecord.Resolution resolution) {
-    }
-
     /** The buyer's history to write, if still at {@code expectedVersion}. */
     record BuyerUpdate(Marketplace marketplace, String buyerId, long expectedVersion, List<PriorRequest> requests) {
     }
@@ -53,8 +50,84 @@ public interface OrderChangeStore {
      * {@code marker} item (a sort key under the order, for one-off facts such as a defect) must not exist yet.
      */
     record OrderChange(StoredOrder before, Order order, OrderTimers timers, String cancelledBy, Instant nextDueAt,
-            List<RequestRecord> created, List<Transition> transitions, List<HistoryEntry> history,
+            List<RequestRecord> created, List<RequestTransition> transitions, List<HistoryEntry> history,
             List<OutboxEvent> events, BuyerUpdate buyer, ShopCounts counts, String marker, Instant now) {
+
+        /** A change of {@code before} at {@code now} that leaves everything as it is until told otherwise. */
+        public static Builder of(StoredOrder before, Instant now) {
+            return new Builder(before, now);
+        }
+
+        /** Builds an order change; what is not set stays as {@code before} has it, or empty. */
+        public static final class Builder {
+            private final StoredOrder before;
+            private final Instant now;
+            private OrderState state;
+            private Instant nextDueAt;
+            private List<RequestRecord> created = List.of();
+            private List<RequestTransition> transitions = List.of();
+            private List<HistoryEntry> history = List.of();
+            private List<OutboxEvent> events = List.of();
+            private BuyerUpdate buyer;
+            private ShopCounts counts;
+            private String marker;
+
+            private Builder(StoredOrder before, Instant now) {
+                this.before = before;
+                this.now = now;
+                this.state = before.state();
+                this.nextDueAt = before.nextDueAt();
+                this.counts = ShopCounts.none(ShopKey.of(before.order()));
+            }
+
+            /** The order's new state, and when the sweep must next look at it then. */
+            public Builder state(OrderState value, Instant next) {
+                this.state = value;
+                this.nextDueAt = next;
+                return this;
+            }
+
+            public Builder created(List<RequestRecord> value) {
+                this.created = List.copyOf(value);
+                return this;
+            }
+
+            public Builder transitions(List<RequestTransition> value) {
+                this.transitions = List.copyOf(value);
+                return this;
+            }
+
+            public Builder history(List<HistoryEntry> value) {
+                this.history = List.copyOf(value);
+                return this;
+            }
+
+            public Builder events(List<OutboxEvent> value) {
+                this.events = List.copyOf(value);
+                return this;
+            }
+
+            public Builder buyer(BuyerUpdate value) {
+                this.buyer = value;
+                return this;
+            }
+
+            public Builder counts(ShopCounts value) {
+                this.counts = value;
+                return this;
+            }
+
+            /** A one-off fact under the order (its sort key) that must not be recorded yet. */
+            public Builder marker(String value) {
+                this.marker = value;
+                return this;
+            }
+
+            public OrderChange build() {
+                return new OrderChange(before, state.order(), state.timers(), state.cancelledBy(), nextDueAt,
+                        created, transitions, history, events, buyer, counts, marker, now);
+            }
+        }
     }
 
     /** What became of a commit. */

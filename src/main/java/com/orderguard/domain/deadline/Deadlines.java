@@ -1,5 +1,6 @@
 package com.orderguard.domain.deadline;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.orderguard.domain.Fulfilment;
@@ -32,8 +33,7 @@ public final class Deadlines {
         Instant autoCancel = null;
         if (shipBy != null && rules != null && rules.autoCancel() != null) {
             DeadlineRules.AutoCancel rule = rules.autoCancel();
-            autoCancel = calendar.plusWorkingDays(shipBy, rule.workingDays()).plus(java.time.Duration.ofDays(
-                    rule.days()));
+            autoCancel = calendar.plusWorkingDays(shipBy, rule.workingDays()).plus(Duration.ofDays(rule.days()));
         }
         return new OrderDeadlines(shipBy, computed, autoCancel);
     }

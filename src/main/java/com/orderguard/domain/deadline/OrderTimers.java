@@ -2,6 +2,7 @@ package com.orderguard.domain.deadline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
 import com.orderguard.domain.PendingRequest;
@@ -20,7 +21,7 @@ public record OrderTimers(OrderDeadlines deadlines, Set<Duration> warned, Instan
     }
 
     public OrderTimers withDeadlines(OrderDeadlines value) {
-        boolean moved = !java.util.Objects.equals(value.shipBy(), deadlines.shipBy());
+        boolean moved = !Objects.equals(value.shipBy(), deadlines.shipBy());
         // a new ship-by time restarts the warnings and the overdue mark
         return new OrderTimers(value, moved ? Set.of() : warned, moved ? null : overdueSince, hold, pending);
     }

@@ -20,7 +20,7 @@ import com.orderguard.application.Holds;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderRecord;
 import com.orderguard.application.OrderSnapshots;
-import com.orderguard.application.RequestStatus;
+import com.orderguard.domain.decision.RequestStatus;
 import com.orderguard.application.ShopHealthService;
 import com.orderguard.application.Sweep;
 import com.orderguard.application.SweepReport;

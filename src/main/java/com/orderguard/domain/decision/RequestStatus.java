@@ -1,7 +1,7 @@
-package com.orderguard.application;
+package com.orderguard.domain.decision;
 
 /**
- * Where a recorded cancellation request stands: waiting for the seller, approved (the order is cancelled),
+ * Where a recorded request stands: waiting for the seller, approved (the order is cancelled),
  * rejected, or superseded (the order was cancelled by another request while this one waited).
  */
 public enum RequestStatus {
