@@ -17,6 +17,8 @@ final class Retry {
     static final Retry WRITES = new Retry(8);
     /** The sweep's: an order it keeps losing is left to its next run (every minute). */
     static final Retry SWEEP = new Retry(4);
+    /** A look at a shop's metrics: when other looks keep saving first, they have looked already. */
+    static final Retry LOOKS = new Retry(3);
 
     private final int attempts;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.HealthStore.ShopData;
 import com.orderguard.application.port.OrderStore.ShopLook;
@@ -75,34 +76,38 @@ public class ShopHealthService {
         if (pack.isEmpty() || pack.get().health().metrics().isEmpty()) {
             return false;
         }
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            LocalDate today = now.atZone(pack.get().zone()).toLocalDate();
-            ShopData data = store.load(tenant, shop, today.minusDays(HISTORY_DAYS));
-            ShopHealth.Report report = ShopHealth.evaluate(pack.get().health(), data.buckets(), today, atRiskMargin);
-            Map<String, MetricStatus.Status> statuses = new HashMap<>();
-            List<OutboxEvent> events = new ArrayList<>();
-            for (MetricStatus metric : report.metrics()) {
-                String name = metric.definition().id() + " " + metric.definition().window();
-                statuses.put(name, metric.status());
-                MetricStatus.Status last = data.statuses().getOrDefault(name, MetricStatus.Status.OK);
-                if (metric.status().worseThan(last)) {
-                    events.add(new OutboxEvent.MetricAtRisk(OutboxEvent.id("MetricAtRisk", tenant, null,
-                            shop + ":" + name.replace(' ', ':') + ":" + metric.status() + ":" + today), tenant, null,
-                            now, shop, metric.definition().id(), metric.definition().window(), metric.value(),
-                            metric.definition().threshold(), metric.status().name()));
-                }
-            }
-            // an absent status reads as OK, so statuses that only add OKs change nothing worth a write
-            if (notOk(statuses).equals(notOk(data.statuses()))
-                    || store.saveStatuses(tenant, shop, statuses, data.version(), events, now)) {
-                if (data.lookMarks() > 0) {
-                    store.clearLook(tenant, shop, data.lookMarks());
-                }
-                return true;
+        // after three other looks in a row saved first, a mark, if any, stays for the next look
+        Retry.LOOKS.attempt(attempt -> lookOnce(tenant, shop, pack.get(), now));
+        return true;
+    }
+
+    /** One look: read the buckets and statuses, save the statuses that changed with their events, clear the mark. */
+    private Attempt<Boolean> lookOnce(TenantId tenant, ShopKey shop, PolicyPack pack, Instant now) {
+        LocalDate today = now.atZone(pack.zone()).toLocalDate();
+        ShopData data = store.load(tenant, shop, today.minusDays(HISTORY_DAYS));
+        ShopHealth.Report report = ShopHealth.evaluate(pack.health(), data.buckets(), today, atRiskMargin);
+        Map<String, MetricStatus.Status> statuses = new HashMap<>();
+        List<OutboxEvent> events = new ArrayList<>();
+        for (MetricStatus metric : report.metrics()) {
+            String name = metric.definition().id() + " " + metric.definition().window();
+            statuses.put(name, metric.status());
+            MetricStatus.Status last = data.statuses().getOrDefault(name, MetricStatus.Status.OK);
+            if (metric.status().worseThan(last)) {
+                events.add(new OutboxEvent.MetricAtRisk(OutboxEvent.id("MetricAtRisk", tenant, null,
+                        shop + ":" + name.replace(' ', ':') + ":" + metric.status() + ":" + today), tenant, null,
+                        now, shop, metric.definition().id(), metric.definition().window(), metric.value(),
+                        metric.definition().threshold(), metric.status().name()));
             }
         }
-        // three other looks in a row saved first; a mark, if any, stays for the next look
-        return true;
+        // an absent status reads as OK, so statuses that only add OKs change nothing worth a write
+        if (!notOk(statuses).equals(notOk(data.statuses()))
+                && !store.saveStatuses(tenant, shop, statuses, data.version(), events, now)) {
+            return Retry.lost();
+        }
+        if (data.lookMarks() > 0) {
+            store.clearLook(tenant, shop, data.lookMarks());
+        }
+        return Retry.done(true);
     }
 
     /**
