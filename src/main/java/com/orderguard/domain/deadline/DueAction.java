@@ -72,4 +72,13 @@ public sealed interface DueAction {
             return DueActionEffects.close(state, this, now);
         }
     }
+
+    /** A hold reached its end: it is lifted, and the deadlines it held back apply again. */
+    record LiftHold(Hold hold, Instant dueAt) implements DueAction {
+
+        @Override
+        public OrderEffect effect(OrderState state, PolicyCatalog catalog, Instant now) {
+            return DueActionEffects.liftHold(state, this, now);
+        }
+    }
 }

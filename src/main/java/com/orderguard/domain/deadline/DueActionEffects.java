@@ -31,8 +31,8 @@ import com.orderguard.domain.decision.Resolutions.Resolvers;
 
 /**
  * What each deadline action does to an order, as pure functions of the order's state, the action and {@code now}:
- * early warnings, the overdue mark, the platform's auto-cancel (decided by the pack like any other request, as
- * {@code PLATFORM}/{@code LATE_SHIPMENT}), and what becomes of a pending request at its deadline.
+ * the end of a hold, early warnings, the overdue mark, the platform's auto-cancel (decided by the pack like any
+ * other request, as {@code PLATFORM}/{@code LATE_SHIPMENT}), and what becomes of a pending request at its deadline.
  */
 public final class DueActionEffects {
 
@@ -75,6 +75,16 @@ public final class DueActionEffects {
     static OrderEffect markOverdue(OrderState state, DueAction.MarkOverdue overdue, Instant now) {
         return OrderEffect.none(state.withTimers(state.timers().withOverdueSince(overdue.shipBy())))
                 .withHistory(new HistoryEntry(now, "SHIP_BY_PASSED", "not shipped by " + overdue.shipBy(), "overdue"));
+    }
+
+    /** A hold that ended is lifted, so the order no longer shows it and the sweep stops looking at it for it. */
+    static OrderEffect liftHold(OrderState state, DueAction.LiftHold lift, Instant now) {
+        Hold hold = state.timers().hold();
+        if (hold == null || hold.activeAt(now)) {
+            return OrderEffect.none(state);
+        }
+        return OrderEffect.none(state.withTimers(state.timers().withHold(null))).withHistory(new HistoryEntry(now,
+                "HOLD_ENDED", "hold by " + hold.by() + " ended at " + hold.until(), "hold-" + hold.until()));
     }
 
     /**

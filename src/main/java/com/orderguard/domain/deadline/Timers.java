@@ -23,6 +23,9 @@ public final class Timers {
     /** The actions due at {@code now}, in the order they apply. */
     public static List<DueAction> due(Order order, OrderTimers timers, List<Duration> leads, Instant now) {
         List<DueAction> due = new ArrayList<>();
+        if (timers.hold() != null && !timers.hold().activeAt(now)) {
+            due.add(new DueAction.LiftHold(timers.hold(), timers.hold().until()));
+        }
         Instant shipBy = timers.deadlines().shipBy();
         if (shipClockRuns(order) && shipBy != null) {
             for (Duration lead : leads) {
@@ -52,7 +55,7 @@ public final class Timers {
 
     /** The earliest moment something falls due, or null when nothing ever will. */
     public static Instant next(Order order, OrderTimers timers, List<Duration> leads) {
-        Instant next = null;
+        Instant next = timers.hold() == null ? null : timers.hold().until();
         Instant shipBy = timers.deadlines().shipBy();
         if (shipClockRuns(order) && shipBy != null) {
             for (Duration lead : leads) {

@@ -147,9 +147,9 @@ class SweepFunctionTest {
     }
 
     @Test
-    void aHeldOrder_isNotCancelled_andComesBackWhenTheHoldEnds() {
+    void aHeldOrder_isNotCancelled_andComesBackWhenTheHoldEnds() throws InterruptedException {
         Order held = store("MY", OrderStatus.AWAITING_SHIPMENT, Instant.now().minus(Duration.ofDays(10)));
-        Instant until = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant until = Instant.now().plus(Duration.ofSeconds(2)).truncatedTo(ChronoUnit.SECONDS);
         holds.hold(TENANT, held.key(), new Hold(until, "ops@seller", "courier strike", Instant.now()),
                 Instant.now());
         sweep();
@@ -157,6 +157,14 @@ class SweepFunctionTest {
         assertThat(record.stored().order().status()).isEqualTo(OrderStatus.AWAITING_SHIPMENT);
         assertThat(record.stored().nextDueAt()).isEqualTo(until);
         assertThat(outbox(held, "OrderAutoCancelled")).isEmpty();
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis()) + 100);
+        sweep();
+        OrderRecord after = view(held);
+        assertThat(after.stored().timers().hold()).isNull();
+        assertThat(after.history()).anySatisfy(entry -> assertThat(entry.kind()).isEqualTo("HOLD_ENDED"));
+        assertThat(after.stored().order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(outbox(held, "OrderAutoCancelled")).hasSize(1);
     }
 
     @Test

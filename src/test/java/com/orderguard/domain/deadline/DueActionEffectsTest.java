@@ -47,6 +47,12 @@ class DueActionEffectsTest {
                 null, pending), null);
     }
 
+    /** An order under a hold by seller-1 until {@code until}. */
+    static OrderState held(OrderStatus status, Instant until) {
+        OrderState state = state("shopee.MY.1", status, null);
+        return state.withTimers(state.timers().withHold(new Hold(until, "seller-1", "strike", TestOrders.T)));
+    }
+
     /** What the effect should be: order status, cancelled by, pending request, history, events, closed requests. */
     record Expected(OrderStatus status, String cancelledBy, String pending, List<String> history, List<String> events,
             List<String> transitions, boolean counts) {
@@ -88,6 +94,13 @@ class DueActionEffectsTest {
                                 List.of("OrderAutoCancelled auto-cancel LATE_SHIPMENT APPROVED shopee-MY@2024-11-13"),
                                 List.of("r-1 SUPERSEDED ORDERGUARD SUPERSEDED the platform cancelled the order as not"
                                         + " shipped in time"), true)),
+                row("a hold that ended is lifted", held(waiting, SHIP_BY),
+                        new DueAction.LiftHold(held(waiting, SHIP_BY).timers().hold(), SHIP_BY),
+                        new Expected(waiting, null, null, List.of("HOLD_ENDED|hold by seller-1 ended at " + SHIP_BY
+                                + "|hold-" + SHIP_BY), List.of(), List.of(), false)),
+                row("a hold extended meanwhile stays", held(waiting, NOW.plus(DAY)),
+                        new DueAction.LiftHold(held(waiting, SHIP_BY).timers().hold(), SHIP_BY),
+                        new Expected(waiting, null, null, List.of(), List.of(), List.of(), false)),
                 row("no pack covers the site: no auto-cancel", state("shopee.TH.1", waiting, null),
                         new DueAction.AutoCancel(AUTO_CANCEL),
                         new Expected(waiting, null, null, List.of(), List.of(), List.of(), false)),
@@ -125,6 +138,17 @@ class DueActionEffectsTest {
         assertThat(effect.transitions()).map(DueActionEffectsTest::transition)
                 .containsExactlyElementsOf(expected.transitions());
         assertThat(effect.countsAgainstSeller()).isEqualTo(expected.counts());
+    }
+
+    @Test
+    void aHoldThatEnded_isGoneFromTheTimers_oneStillRunningIsKept() {
+        OrderState ended = held(OrderStatus.AWAITING_SHIPMENT, SHIP_BY);
+        DueAction lift = new DueAction.LiftHold(ended.timers().hold(), SHIP_BY);
+
+        assertThat(lift.effect(ended, Packs.CATALOG, NOW).state().timers().hold()).isNull();
+        OrderState extended = held(OrderStatus.AWAITING_SHIPMENT, NOW.plus(DAY));
+        assertThat(lift.effect(extended, Packs.CATALOG, NOW).state().timers().hold())
+                .isEqualTo(extended.timers().hold());
     }
 
     @Test

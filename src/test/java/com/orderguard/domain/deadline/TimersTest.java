@@ -60,7 +60,8 @@ class TimersTest {
         OrderTimers held = timers(autoCancel, hold, null).withWarned(Set.copyOf(LEADS)).withOverdueSince(SHIP_BY);
         assertThat(Timers.due(ORDER, held, LEADS, autoCancel.plusSeconds(1))).isEmpty();
         assertThat(Timers.next(ORDER, held, LEADS)).isEqualTo(hold.until());
-        assertThat(Timers.due(ORDER, held, LEADS, hold.until())).containsExactly(new DueAction.AutoCancel(autoCancel));
+        assertThat(Timers.due(ORDER, held, LEADS, hold.until())).containsExactly(
+                new DueAction.LiftHold(hold, hold.until()), new DueAction.AutoCancel(autoCancel));
 
         PendingRequest approving = new PendingRequest("r-1", SHIP_BY, Outcome.APPROVED, DecisionKind.CANCELLATION,
                 false);
@@ -84,7 +85,11 @@ class TimersTest {
             assertThat(Timers.due(order, t, LEADS, SHIP_BY.minusSeconds(1))).isEmpty();
             assertThat(Timers.due(order, t, LEADS, SHIP_BY.plus(Duration.ofDays(4))))
                     .containsExactly(new DueAction.CloseRequest(pending, SHIP_BY));
-            assertThat(Timers.next(order, t.withPending(null), LEADS)).isNull();
+            // what is left is lifting the hold at its end; then nothing is ever due again
+            assertThat(Timers.next(order, t.withPending(null), LEADS)).isEqualTo(hold.until());
+            assertThat(Timers.due(order, t.withPending(null), LEADS, hold.until()))
+                    .containsExactly(new DueAction.LiftHold(hold, hold.until()));
+            assertThat(Timers.next(order, t.withPending(null).withHold(null), LEADS)).isNull();
         }
     }
 
@@ -135,6 +140,8 @@ class TimersTest {
                     // as the sweep does: the platform's cancel supersedes a pending request
                     order = order.withStatus(OrderStatus.CANCELLED);
                     t = t.withPending(null);
+                } else if (action instanceof DueAction.LiftHold) {
+                    t = t.withHold(null);
                 } else if (action instanceof DueAction.ExpireRequest || action instanceof DueAction.CloseRequest) {
                     t = t.withPending(null);
                 }
