@@ -1,6 +1,7 @@
 package com.orderguard.domain.decision;
 
 import com.orderguard.domain.Order;
+import com.orderguard.domain.OrderStatus;
 
 /** Whether a seller's answer to a pending request can still take effect on the order as it stands now. */
 public final class Resolutions {
@@ -28,7 +29,7 @@ public final class Resolutions {
             return new Check.Refused("the order has shipped since the request was made; it can no longer be"
                     + " cancelled, only returned");
         }
-        if (kind == DecisionKind.IN_TRANSIT_RETURN && order.status() != com.orderguard.domain.OrderStatus.IN_TRANSIT
+        if (kind == DecisionKind.IN_TRANSIT_RETURN && order.status() != OrderStatus.IN_TRANSIT
                 && order.status().shipped()) {
             return new Check.Refused("the parcel is no longer in transit");
         }
