@@ -111,9 +111,8 @@ public class Cancellations {
         String buyerId = before.order().buyerId();
         BuyerHistory buyer = buyerId == null ? BuyerHistory.NONE
                 : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
-        DecisionContext seller = new DecisionContext(
-                health.current(tenant, ShopKey.of(before.order()), pack.get(), now),
-                prior(earlier), buyer.requests(), List.of());
+        DecisionContext seller = health.decisionContext(tenant, ShopKey.of(before.order()), pack.get(), now,
+                prior(earlier), buyer.requests());
         Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
         Decision decision = Decisions.decide(effective, request, pack.get(), seller, now);
         RequestRecord record = new RequestRecord(request, decision, pack.get().ref(),

@@ -1,5 +1,6 @@
 package com.orderguard.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,9 +14,12 @@ import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.HealthStore.ShopData;
 import com.orderguard.application.port.OrderStore.ShopLook;
 import com.orderguard.domain.TenantId;
+import com.orderguard.domain.decision.DecisionContext;
 import com.orderguard.domain.decision.MetricValue;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
+import com.orderguard.domain.decision.PriorRequest;
+import com.orderguard.domain.decision.SellerCancellations;
 import com.orderguard.domain.health.Counter;
 import com.orderguard.domain.health.MetricStatus;
 import com.orderguard.domain.health.ShopHealth;
@@ -52,16 +56,28 @@ public class ShopHealthService {
                 ShopHealth.evaluate(pack.get().health(), data.buckets(), today, atRiskMargin)));
     }
 
-    /** The metric values now, for a cancellation's what-if. */
-    public List<MetricValue> current(TenantId tenant, ShopKey shop, PolicyPack pack, Instant now) {
-        if (pack.health().metrics().isEmpty()) {
-            return List.of();
+    /**
+     * What a decision on an order of this shop reads besides the order: the earlier requests given, and from the
+     * shop's buckets (one read, none when the pack needs nothing from them) the metric values now and the seller's
+     * own cancellations that counted against it, as far back as the pack's conditions look.
+     */
+    public DecisionContext decisionContext(TenantId tenant, ShopKey shop, PolicyPack pack, Instant now,
+            List<PriorRequest> onOrder, List<PriorRequest> byBuyer) {
+        Optional<SellerCancellations> cancellations = SellerCancellations.readBy(pack,
+                Duration.ofDays(HISTORY_DAYS));
+        if (pack.health().metrics().isEmpty() && cancellations.isEmpty()) {
+            return new DecisionContext(List.of(), onOrder, byBuyer, List.of());
         }
         LocalDate today = now.atZone(pack.zone()).toLocalDate();
-        ShopData data = store.load(tenant, shop, today.minusDays(HISTORY_DAYS));
-        return ShopHealth.evaluate(pack.health(), data.buckets(), today, atRiskMargin).metrics().stream()
+        LocalDate history = today.minusDays(HISTORY_DAYS);
+        LocalDate from = cancellations.map(c -> c.firstDay(today)).filter(history::isAfter).orElse(history);
+        ShopData data = store.load(tenant, shop, from);
+        List<MetricValue> metrics = pack.health().metrics().stream()
+                .map(definition -> ShopHealth.measure(definition, data.buckets(), today, atRiskMargin))
                 .map(m -> new MetricValue(m.definition().id(), m.definition().window(), m.numerator(),
                         m.denominator())).toList();
+        return new DecisionContext(metrics, onOrder, byBuyer,
+                cancellations.map(c -> c.from(data.buckets(), today, pack.zone())).orElse(List.of()));
     }
 
     /**

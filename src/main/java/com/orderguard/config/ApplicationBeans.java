@@ -56,7 +56,7 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    DeadlineService deadlinePolicy(PolicyCatalog catalog, CalendarCatalog calendars, OrderGuardConfig config) {
+    DeadlineService deadlineService(PolicyCatalog catalog, CalendarCatalog calendars, OrderGuardConfig config) {
         return new DeadlineService(catalog, calendars, config.sweep().warningLeads());
     }
 

@@ -2,6 +2,7 @@ package com.orderguard.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -73,7 +74,7 @@ public interface OrderGuardConfig {
             int port();
 
             /** A folder to keep its data in across restarts; in memory when absent. */
-            java.util.Optional<String> dbPath();
+            Optional<String> dbPath();
         }
 
         /** The Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}). */

@@ -2,7 +2,6 @@ package com.orderguard.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The canonical order, the same for every marketplace. Times are instants; absent optional values are null.
@@ -41,12 +40,6 @@ public record Order(
     /** Whether any line carries {@code attribute}. */
     public boolean anyItem(ItemAttribute attribute) {
         return items.stream().anyMatch(item -> item.has(attribute));
-    }
-
-    /** The attributes found on any line. */
-    public Set<ItemAttribute> itemAttributes() {
-        return items.stream().flatMap(item -> item.attributes().stream())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** A copy with another status. */

@@ -13,7 +13,9 @@ import static com.orderguard.adapter.dynamodb.TableLayout.SK;
 import static com.orderguard.adapter.dynamodb.TableLayout.TTL;
 import static com.orderguard.adapter.dynamodb.TableLayout.TYPE;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,7 @@ public class DynamoOrderStore implements OrderStore {
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        requests.sort(java.util.Comparator.comparing(RequestRecord::decidedAt));
+        requests.sort(Comparator.comparing(RequestRecord::decidedAt));
         return stored == null ? Optional.empty() : Optional.of(new OrderRecord(stored, requests, history));
     }
 
@@ -165,7 +167,7 @@ public class DynamoOrderStore implements OrderStore {
     }
 
     @Override
-    public DuePage due(int shard, java.time.Instant now, int limit, String cursor) {
+    public DuePage due(int shard, Instant now, int limit, String cursor) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(DUE_INDEX)
                 .keyConditionExpression("#pk = :shard AND #sk <= :now")
                 .expressionAttributeNames(Map.of("#pk", DUE_PK, "#sk", DUE_SK))

@@ -1,6 +1,8 @@
 package com.orderguard.adapter.dynamodb;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -85,7 +87,7 @@ public final class TableLayout {
     }
 
     /** Sort key of one day's bucket (site-local date). */
-    public static String bucketSk(java.time.LocalDate day) {
+    public static String bucketSk(LocalDate day) {
         return BUCKET_PREFIX + day;
     }
 
@@ -137,7 +139,7 @@ public final class TableLayout {
             if (cp < 128 && (Character.isLetterOrDigit(cp) || ".-_:@|".indexOf(cp) >= 0)) {
                 out.append((char) cp);
             } else {
-                for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
                     out.append('%').append(String.format("%02X", b & 0xff));
                 }
             }

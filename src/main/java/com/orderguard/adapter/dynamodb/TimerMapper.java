@@ -5,6 +5,7 @@ import static com.orderguard.adapter.dynamodb.Attrs.s;
 import static com.orderguard.adapter.dynamodb.Attrs.string;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -94,7 +95,7 @@ final class TimerMapper {
         return new OrderTimers(deadlines, warned, instant(item, OVERDUE), hold, pending);
     }
 
-    private static void instantOrRemove(UpdateBuilder update, String name, java.time.Instant value) {
+    private static void instantOrRemove(UpdateBuilder update, String name, Instant value) {
         if (value == null) {
             update.remove(name);
         } else {

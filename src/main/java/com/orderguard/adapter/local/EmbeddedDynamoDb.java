@@ -1,7 +1,10 @@
 package com.orderguard.adapter.local;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +35,10 @@ public class EmbeddedDynamoDb {
 
     void onStart(@Observes @Priority(1) StartupEvent event, OrderGuardConfig config) throws Exception {
         int port = config.local().dynamodb().port();
-        java.util.Optional<String> dbPath = config.local().dynamodb().dbPath();
+        Optional<String> dbPath = config.local().dynamodb().dbPath();
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
         if (dbPath.isPresent()) {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dbPath.get()));
+            Files.createDirectories(Path.of(dbPath.get()));
             args.addAll(List.of("-dbPath", dbPath.get()));
         } else {
             args.add("-inMemory");

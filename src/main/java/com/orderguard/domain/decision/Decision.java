@@ -41,9 +41,4 @@ public record Decision(
         return new Decision(outcome, kind, respondBy, ifNoResponse, countsAgainstSeller, alternative, actions, rules,
                 explanation, costs, platformReason, impact, returnBy);
     }
-
-    /** The decision the platform takes when the seller lets a pending request expire. */
-    public boolean approvesOnSilence() {
-        return outcome == Outcome.PENDING_SELLER && ifNoResponse == Outcome.APPROVED;
-    }
 }

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a decision reads besides the order and the request: current metric values (for the what-if), the
- * earlier requests on this order and by this buyer (for per-order and per-buyer limits), and the seller's own
- * recent cancellations that counted against them.
+ * What a decision reads besides the order and the request: current metric values (for the decision's metric
+ * impact), the earlier requests on this order and by this buyer (for per-order and per-buyer limits), and the
+ * seller's own recent cancellations that counted against them (for {@code priorSellerCancellations}), each dated
+ * at the start of its site-local day.
  */
 public record DecisionContext(List<MetricValue> metrics, List<PriorRequest> orderRequests,
         List<PriorRequest> buyerRequests, List<Instant> sellerCancellations) {

@@ -8,9 +8,10 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.health.MetricImpacts;
 
 /**
- * Decides cancellation requests by a policy pack. Pure: everything comes in as arguments, nothing is read from a
- * clock, a store or the network, and every outcome - including a refusal - is a value. The decision's metric
- * impact is computed from the seller metrics passed in (none given: none shown).
+ * Decides cancellation and address-change requests by a policy pack. Pure: everything comes in as arguments,
+ * nothing is read from a clock, a store or the network, and every outcome - including a refusal - is a value. The
+ * decision's metric impact is computed from the metric values in the {@link DecisionContext} (none given: none
+ * shown).
  */
 public final class Decisions {
 

@@ -1,6 +1,7 @@
 package com.orderguard.domain.health;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,7 @@ public record Counts(Map<LocalDate, Map<Counter, Long>> byDay) {
     public Counts {
         Map<LocalDate, Map<Counter, Long>> copy = new TreeMap<>();
         byDay.forEach((day, counters) -> copy.put(day, Map.copyOf(counters)));
-        byDay = java.util.Collections.unmodifiableMap(copy);
+        byDay = Collections.unmodifiableMap(copy);
     }
 
     /** One increment. */

@@ -1,6 +1,7 @@
 package com.orderguard.domain.health;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 import com.orderguard.domain.Order;
@@ -29,7 +30,7 @@ public final class MetricEvents {
             return counts;
         }
         Instant shipped = order.shippedAt() != null ? order.shippedAt() : observedAt;
-        java.time.LocalDate day = shipped.atZone(zone).toLocalDate();
+        LocalDate day = shipped.atZone(zone).toLocalDate();
         if (!wasShipped) {
             counts = counts.plus(Counts.of(day, Counter.SHIPPED));
             if (shipBy != null && shipped.isAfter(shipBy)) {

@@ -1,6 +1,7 @@
 package com.orderguard.adapter.lambda.http;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,6 @@ public record ApiRequest(TenantId tenant, String actor, String routeKey, Map<Str
 
     /** A request header (case-insensitive), or null. */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 }

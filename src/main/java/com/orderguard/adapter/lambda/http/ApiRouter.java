@@ -1,5 +1,6 @@
 package com.orderguard.adapter.lambda.http;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -131,7 +132,7 @@ public class ApiRouter {
      * write was made): the outcome is unknown, the caller must retry, and must not be told that nothing changed.
      */
     private static boolean transientFailure(SdkException e) {
-        if (e.retryable() || e.getCause() instanceof java.io.IOException) {
+        if (e.retryable() || e.getCause() instanceof IOException) {
             return true;
         }
         return e instanceof SdkServiceException service && (service.isThrottlingException()

@@ -12,6 +12,7 @@ import com.orderguard.adapter.json.MetricsJson;
 import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
+import com.orderguard.domain.FieldError;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Order;
@@ -115,7 +116,7 @@ public class CancellationRoutes {
         } else if (outcome instanceof RequestOutcome.Resolved resolved) {
             return HttpResponse.json(200, DecisionJson.write(resolved.record()).toString());
         } else if (outcome instanceof RequestOutcome.NoPolicy noPolicy) {
-            return Problems.invalid(noPolicy.detail(), List.of(new com.orderguard.domain.FieldError("order.site",
+            return Problems.invalid(noPolicy.detail(), List.of(new FieldError("order.site",
                     "no policy pack covers this marketplace and site")));
         } else if (outcome instanceof RequestOutcome.OrderNotFound) {
             return Problems.notFound("no such order");

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderguard.adapter.json.JsonReader;
 import com.orderguard.application.Defects;
 import com.orderguard.application.ShopHealthService;
+import com.orderguard.domain.FieldError;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
+import com.orderguard.domain.decision.RequestValidator;
 import com.orderguard.domain.health.Defect;
 import com.orderguard.domain.health.MetricStatus;
 import com.orderguard.domain.health.ShopHealth;
@@ -52,7 +54,7 @@ public class HealthRoutes {
         return health.report(call.tenant(), shop, call.receivedAt())
                 .map(report -> HttpResponse.json(200, write(report).toString()))
                 .orElseGet(() -> Problems.invalid("no policy pack covers " + marketplace.code() + " " + site,
-                        List.of(new com.orderguard.domain.FieldError("site", "no policy pack covers this site"))));
+                        List.of(new FieldError("site", "no policy pack covers this site"))));
     }
 
     HttpResponse defect(ApiRequest call) {
@@ -60,9 +62,8 @@ public class HealthRoutes {
         OrderKey key = OrderKey.parse(call.path("orderKey"), "orderKey").valueOrNull();
         errors.addAll(OrderKey.parse(call.path("orderKey"), "orderKey").errors());
         JsonReader body = JsonReader.of(call.body(), "", DEFECT_FIELDS, errors);
-        String id = body == null ? null : InputRules.matching(body.string("defectId"),
-                com.orderguard.domain.decision.RequestValidator.REQUEST_ID, "1-64 letters, digits, '-' or '_'",
-                "defectId", errors);
+        String id = body == null ? null : InputRules.matching(body.string("defectId"), RequestValidator.REQUEST_ID,
+                "1-64 letters, digits, '-' or '_'", "defectId", errors);
         Defect.Type type = body == null ? null : InputRules.enumValue(Defect.Type.class, body.string("type"), "type",
                 errors);
         var reportedAt = body == null ? null : InputRules.instant(body.string("reportedAt"), "reportedAt", errors);

@@ -2,6 +2,8 @@ package com.orderguard.adapter.lambda.http;
 
 import static com.orderguard.adapter.json.OrderJson.putIfPresent;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +20,7 @@ import com.orderguard.domain.deadline.OrderTimers;
 final class OrderViewJson {
 
     /** The history kinds of the after-sales timeline: requests, decisions, resolutions and the platform's actions. */
-    static final java.util.Set<String> AFTER_SALES = java.util.Set.of("CANCELLATION_DECIDED",
+    static final Set<String> AFTER_SALES = Set.of("CANCELLATION_DECIDED",
             "CANCELLATION_RESOLVED", "ADDRESS_CHANGE_DECIDED", "ADDRESS_CHANGE_RESOLVED", "ORDER_AUTO_CANCELLED",
             "REQUEST_EXPIRED", "REQUEST_SUPERSEDED");
 

@@ -1,5 +1,7 @@
 package com.orderguard.adapter.lambda.http;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,6 @@ final class RouteTable {
 
     RouteTable(Map<String, Function<ApiRequest, HttpResponse>> routes) {
         this.routes = Map.copyOf(routes);
-    }
-
-    /** Every route key. */
-    java.util.Set<String> keys() {
-        return routes.keySet();
     }
 
     /** The route named by {@code routeKey}, else the one matching {@code method} and {@code path}. */
@@ -64,7 +61,7 @@ final class RouteTable {
                     return null;
                 }
                 parameters.put(part.substring(1, part.length() - 1),
-                        java.net.URLDecoder.decode(actual.get(i), java.nio.charset.StandardCharsets.UTF_8));
+                        URLDecoder.decode(actual.get(i), StandardCharsets.UTF_8));
             } else if (!part.equals(actual.get(i))) {
                 return null;
             }

@@ -1,8 +1,10 @@
 package com.orderguard.adapter.lambda.queue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.json.DecisionJson;
@@ -125,7 +127,7 @@ public final class QueueMessageReader {
                     occurredAt.toString(), draft.note());
         }
         String derivedId = RequestValidator.REQUEST_ID.matcher(eventId).matches() ? eventId
-                : "evt-" + java.util.UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                : "evt-" + UUID.nameUUIDFromBytes(eventId.getBytes(StandardCharsets.UTF_8));
         return RequestValidator.validate(draft, "request", derivedId, now, errors);
     }
 
