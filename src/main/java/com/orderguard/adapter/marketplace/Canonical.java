@@ -38,6 +38,18 @@ public final class Canonical {
         return order;
     }
 
+    /**
+     * The site a payload names in field {@code name}, checked against the site its message names, if any: an
+     * order's key must not depend on who sent it, so a disagreement is an error rather than a choice.
+     */
+    public static String site(PayloadReader json, String name, String site, PayloadContext context) {
+        if (site != null && context.site() != null && !site.equals(context.site())) {
+            json.fail(name, name + " is site " + site + " but the message names site " + context.site());
+            return null;
+        }
+        return site;
+    }
+
     /** Whether {@code id} can be a canonical order id; otherwise records why on the platform's field. */
     public static String orderId(PayloadReader json, String name) {
         String id = json.requiredText(name);

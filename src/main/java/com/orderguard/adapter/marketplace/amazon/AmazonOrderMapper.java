@@ -25,13 +25,18 @@ import com.orderguard.domain.decision.Initiator;
 /**
  * Maps an Amazon SP-API (Orders v0) order with its items: {@code {"Order": {...}, "OrderItems": [...]}}, where
  * {@code Order} may also be the whole {@code getOrder} response ({@code {"payload": {...}}}) and {@code OrderItems}
- * the whole {@code getOrderItems} response ({@code {"payload": {"OrderItems": [...]}}}). An item whose
+ * the whole {@code getOrderItems} response ({@code {"payload": {"OrderItems": [...]}}}); the envelope keys may be
+ * lower camel case ({@code order}, {@code orderItems}), and a bare {@code getOrder} response is an order without
+ * items. A response that carries SP-API {@code errors} is refused. An item whose
  * {@code BuyerRequestedCancel.IsBuyerRequestedCancel} is {@code "true"} makes the buyer's cancellation request.
  * {@code BuyerInfo} (the buyer's e-mail and the like) is never read.
  */
 public final class AmazonOrderMapper {
 
     private static final String AMAZON = "amazon";
+    /** The envelope's keys: SP-API's own upper camel case, or lower camel case as some integrations write them. */
+    private static final List<String> ORDER_KEYS = List.of("Order", "order");
+    private static final List<String> ITEMS_KEYS = List.of("OrderItems", "orderItems");
 
     private AmazonOrderMapper() {
     }
@@ -42,19 +47,12 @@ public final class AmazonOrderMapper {
 
     /** The canonical order of the payload at {@code at}, or null when an error was recorded. */
     public static MarketplaceOrder map(JsonNode payload, String at, PayloadContext context, FieldErrors errors) {
-        PayloadReader root = PayloadReader.of(AMAZON, payload, at, errors);
-        PayloadReader json = root == null ? null : root.object("Order");
-        if (json == null) {
-            if (root != null && !root.has("Order")) {
-                root.fail("Order", "Order is required");
-            }
-            return null;
-        }
-        json = json.has("payload") ? json.object("payload") : json;
-        if (json == null) {
-            return null;
-        }
         int before = errors.list().size();
+        PayloadReader root = PayloadReader.of(AMAZON, payload, at, errors);
+        PayloadReader json = root == null ? null : order(root);
+        if (json == null || errors.list().size() > before) {
+            return null;
+        }
         String orderId = Canonical.orderId(json, "AmazonOrderId");
         String orderStatus = json.requiredText("OrderStatus");
         OrderStatus status = orderStatus == null ? null : AmazonCodes.STATUSES.get(orderStatus);
@@ -66,6 +64,7 @@ public final class AmazonOrderMapper {
         if (marketplaceId != null && site == null) {
             json.fail("MarketplaceId", "unknown MarketplaceId " + Quote.of(marketplaceId));
         }
+        site = Canonical.site(json, "MarketplaceId", site, context);
         String channel = json.text("FulfillmentChannel");
         Fulfilment fulfilment = channel == null ? null : AmazonCodes.FULFILMENT.get(channel);
         if (channel != null && fulfilment == null) {
@@ -95,15 +94,51 @@ public final class AmazonOrderMapper {
         return errors.list().size() > before ? null : new MarketplaceOrder(order, request, order);
     }
 
+    /** The order: under the envelope's order key (itself or a getOrder response), or a bare getOrder response. */
+    private static PayloadReader order(PayloadReader root) {
+        String key = key(root, ORDER_KEYS);
+        if (key == null && root.has("payload")) {
+            return response(root);
+        }
+        if (key == null) {
+            root.fail("Order", "Order is required");
+            return null;
+        }
+        PayloadReader order = root.object(key);
+        return order != null && order.has("payload") ? response(order) : order;
+    }
+
+    /** The {@code payload} of an SP-API response; a response with {@code errors} is refused. */
+    private static PayloadReader response(PayloadReader response) {
+        if (!response.objects("errors").isEmpty()) {
+            response.fail("errors", "the SP-API response carries errors instead of a payload");
+            return null;
+        }
+        return response.object("payload");
+    }
+
+    /** Which of {@code names} the envelope uses (null: none); giving two is an error. */
+    private static String key(PayloadReader root, List<String> names) {
+        List<String> given = names.stream().filter(root::has).toList();
+        if (given.size() > 1) {
+            root.fail(given.get(1), "give " + given.get(0) + " or " + given.get(1) + ", not both");
+        }
+        return given.isEmpty() ? null : given.get(0);
+    }
+
     private static List<OrderDraft.ItemDraft> items(PayloadReader root, String orderId, List<BuyerCancel> cancels) {
         PayloadReader holder = root;
-        String name = "OrderItems";
-        PayloadReader wrapper = root.has(name) && !root.isArray(name) ? root.object(name) : null;
+        String name = key(root, ITEMS_KEYS);
+        if (name == null) {
+            return List.of();
+        }
+        PayloadReader wrapper = root.isArray(name) ? null : root.object(name);
         if (wrapper != null) {
-            holder = wrapper.has("payload") ? wrapper.object("payload") : wrapper;
+            holder = wrapper.has("payload") ? response(wrapper) : wrapper;
             if (holder == null) {
                 return List.of();
             }
+            name = "OrderItems";
             String itemsOrderId = holder.text("AmazonOrderId");
             if (itemsOrderId != null && orderId != null && !itemsOrderId.equals(orderId)) {
                 holder.fail("AmazonOrderId", "the items belong to order " + Quote.of(itemsOrderId) + ", not "

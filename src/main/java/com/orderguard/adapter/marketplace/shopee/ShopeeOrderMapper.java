@@ -16,7 +16,6 @@ import com.orderguard.domain.Fulfilment;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
-import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.OrderRequest;
@@ -45,9 +44,11 @@ public final class ShopeeOrderMapper {
         String orderSn = Canonical.orderId(json, "order_sn");
         String orderStatus = json.requiredText("order_status");
         String region = json.requiredText("region");
-        if (region != null && !OrderKey.SITE.matcher(region).matches()) {
-            json.fail("region", "region " + Quote.of(region) + " is not a two-letter upper-case site code");
+        String site = region == null ? null : ShopeeCodes.SITES.get(region);
+        if (region != null && site == null) {
+            json.fail("region", "unknown region " + Quote.of(region));
         }
+        site = Canonical.site(json, "region", site, context);
         Instant pickupDone = json.unixSeconds("pickup_done_time");
         List<String> logistics = new ArrayList<>();
         String packageCarrier = null;
@@ -71,7 +72,7 @@ public final class ShopeeOrderMapper {
         String carrier = carrierName != null ? ShopeeCodes.carrier(carrierName)
                 : packageCarrier != null ? ShopeeCodes.carrier(packageCarrier) : null;
         Long buyer = json.integer("buyer_user_id");
-        OrderDraft draft = new OrderDraft(Marketplace.SHOPEE.code(), region, orderSn, context.shopId(),
+        OrderDraft draft = new OrderDraft(Marketplace.SHOPEE.code(), site, orderSn, context.shopId(),
                 fulfilment(json), status == null ? null : status.name(),
                 Canonical.text(json.unixSeconds("create_time")), Canonical.text(json.unixSeconds("pay_time")), null,
                 Canonical.text(json.unixSeconds("ship_by_date")), Canonical.text(pickupDone), null, carrier, null,
