@@ -324,7 +324,16 @@ class OpenApiConformanceTest {
 
     @Test
     void policies_nowAndAtAGivenTime() {
-        assertThat(call(ApiContract.POLICIES, Map.of(), null).get("packs")).isNotEmpty();
+        Answer policies = call(ApiContract.POLICIES, Map.of(), null);
+        assertThat(policies.get("packs")).isNotEmpty();
+        JsonNode saudi = null;
+        for (JsonNode calendar : policies.get("calendars")) {
+            saudi = "SA".equals(calendar.get("site").asText()) ? calendar : saudi;
+        }
+        assertThat(saudi).isNotNull();
+        assertThat(saudi.get("weekend")).extracting(JsonNode::asText).containsExactly("FRIDAY", "SATURDAY");
+        assertThat(saudi.get("timeZone").asText()).isEqualTo("Asia/Riyadh");
+        assertThat(saudi.get("coveredThrough").asText()).isEqualTo("2027-12-31");
         assertThat(call(ApiContract.POLICIES, Map.of(), TENANT, null, Map.of("at", "2024-11-12T00:00:00Z"))
                 .get("at").asText()).isEqualTo("2024-11-12T00:00:00Z");
         assertThat(call(ApiContract.POLICIES, Map.of(), TENANT, null, Map.of("at", "yesterday")).status())
