@@ -59,12 +59,7 @@ public final class AmazonOrderMapper {
         if (orderStatus != null && status == null) {
             json.fail("OrderStatus", "unknown OrderStatus " + Quote.of(orderStatus));
         }
-        String marketplaceId = json.requiredText("MarketplaceId");
-        String site = marketplaceId == null ? null : AmazonCodes.SITES.get(marketplaceId);
-        if (marketplaceId != null && site == null) {
-            json.fail("MarketplaceId", "unknown MarketplaceId " + Quote.of(marketplaceId));
-        }
-        site = Canonical.site(json, "MarketplaceId", site, context);
+        String site = site(json, context);
         String channel = json.text("FulfillmentChannel");
         Fulfilment fulfilment = channel == null ? null : AmazonCodes.FULFILMENT.get(channel);
         if (channel != null && fulfilment == null) {
@@ -85,13 +80,26 @@ public final class AmazonOrderMapper {
         if (order == null || cancels.isEmpty() || status == OrderStatus.CANCELLED) {
             return order == null ? null : MarketplaceOrder.of(order);
         }
-        String reasonText = cancels.get(0).reasonText();
-        OrderRequest request = new OrderRequest(
-                Canonical.requestId(Marketplace.AMAZON, orderId, "buyer-cancel"), Initiator.BUYER,
-                AmazonCodes.buyerReason(reasonText), Channel.PLATFORM_REQUEST,
-                Canonical.requestedAt(json, "LastUpdateDate", updated, context),
-                reasonText == null ? null : Canonical.note("amazon BuyerCancelReason: " + reasonText));
+        OrderRequest request = buyerRequest(orderId, cancels.get(0).reasonText(),
+                Canonical.requestedAt(json, "LastUpdateDate", updated, context));
         return errors.list().size() > before ? null : new MarketplaceOrder(order, request, order);
+    }
+
+    /** The site of the order's MarketplaceId, which must agree with the site the message names, if any. */
+    private static String site(PayloadReader json, PayloadContext context) {
+        String marketplaceId = json.requiredText("MarketplaceId");
+        String site = marketplaceId == null ? null : AmazonCodes.SITES.get(marketplaceId);
+        if (marketplaceId != null && site == null) {
+            json.fail("MarketplaceId", "unknown MarketplaceId " + Quote.of(marketplaceId));
+        }
+        return Canonical.site(json, "MarketplaceId", site, context);
+    }
+
+    /** The buyer's request through Amazon's "Request cancellation" flow, with the buyer's text in its note. */
+    private static OrderRequest buyerRequest(String orderId, String reasonText, Instant requestedAt) {
+        return new OrderRequest(Canonical.requestId(Marketplace.AMAZON, orderId, "buyer-cancel"), Initiator.BUYER,
+                AmazonCodes.buyerReason(reasonText), Channel.PLATFORM_REQUEST, requestedAt,
+                reasonText == null ? null : Canonical.note("amazon BuyerCancelReason: " + reasonText));
     }
 
     /** The order: under the envelope's order key (itself or a getOrder response), or a bare getOrder response. */
@@ -147,33 +155,40 @@ public final class AmazonOrderMapper {
         }
         List<OrderDraft.ItemDraft> items = new ArrayList<>();
         for (PayloadReader item : holder.objects(name)) {
-            Long quantity = item.integer("QuantityOrdered");
-            PayloadReader cancel = item.object("BuyerRequestedCancel");
-            if (cancel != null && Boolean.TRUE.equals(cancel.stringFlag("IsBuyerRequestedCancel"))) {
-                cancels.add(new BuyerCancel(cancel.text("BuyerCancelReason")));
+            OrderDraft.ItemDraft draft = item(item, cancels);
+            if (draft != null) {
+                items.add(draft);
             }
-            if (quantity == null) {
-                item.fail("QuantityOrdered", "QuantityOrdered is required");
-                continue;
-            }
-            if (quantity == 0) {
-                continue; // a line cancelled in full: no longer part of the order
-            }
-            String sku = item.text("SellerSKU") != null ? item.text("SellerSKU") : item.text("ASIN");
-            if (sku == null) {
-                item.fail("SellerSKU", "SellerSKU (or ASIN) is required");
-            }
-            PayloadReader price = item.object("ItemPrice");
-            String currency = price == null ? null : price.requiredText("CurrencyCode");
-            BigDecimal amount = price == null ? null : price.decimal("Amount");
-            String unitPrice = null;
-            if (amount != null && quantity > 0) {
-                // ItemPrice is the line's total: the unit price is rounded to the canonical 4 decimals
-                unitPrice = Canonical.money(amount.divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_UP));
-            }
-            items.add(new OrderDraft.ItemDraft(sku, quantity, unitPrice, unitPrice == null ? null : currency,
-                    List.of()));
         }
         return items;
+    }
+
+    /** One order line, noting a buyer's cancel request on it; null when it is not part of the order or invalid. */
+    private static OrderDraft.ItemDraft item(PayloadReader item, List<BuyerCancel> cancels) {
+        Long quantity = item.integer("QuantityOrdered");
+        PayloadReader cancel = item.object("BuyerRequestedCancel");
+        if (cancel != null && Boolean.TRUE.equals(cancel.stringFlag("IsBuyerRequestedCancel"))) {
+            cancels.add(new BuyerCancel(cancel.text("BuyerCancelReason")));
+        }
+        if (quantity == null) {
+            item.fail("QuantityOrdered", "QuantityOrdered is required");
+            return null;
+        }
+        if (quantity == 0) {
+            return null; // a line cancelled in full: no longer part of the order
+        }
+        String sku = item.text("SellerSKU") != null ? item.text("SellerSKU") : item.text("ASIN");
+        if (sku == null) {
+            item.fail("SellerSKU", "SellerSKU (or ASIN) is required");
+        }
+        PayloadReader price = item.object("ItemPrice");
+        String currency = price == null ? null : price.requiredText("CurrencyCode");
+        BigDecimal amount = price == null ? null : price.decimal("Amount");
+        String unitPrice = null;
+        if (amount != null && quantity > 0) {
+            // ItemPrice is the line's total: the unit price is rounded to the canonical 4 decimals
+            unitPrice = Canonical.money(amount.divide(BigDecimal.valueOf(quantity), 4, RoundingMode.HALF_UP));
+        }
+        return new OrderDraft.ItemDraft(sku, quantity, unitPrice, unitPrice == null ? null : currency, List.of());
     }
 }

@@ -34,6 +34,29 @@ public final class ShopeeOrderMapper {
     private ShopeeOrderMapper() {
     }
 
+    /** The site of the order's region, which must agree with the site the message names, if any. */
+    private static String site(PayloadReader json, PayloadContext context) {
+        String region = json.requiredText("region");
+        String site = region == null ? null : ShopeeCodes.SITES.get(region);
+        if (region != null && site == null) {
+            json.fail("region", "unknown region " + Quote.of(region));
+        }
+        return Canonical.site(json, "region", site, context);
+    }
+
+    /** The canonical status; IN_CANCEL keeps the stage the order had reached (see ShopeeStatuses). */
+    private static OrderStatus status(PayloadReader json, String orderStatus, Instant pickupDone,
+            List<String> logistics) {
+        if (ShopeeStatuses.IN_CANCEL.equals(orderStatus)) {
+            return ShopeeStatuses.stageBefore(pickupDone, logistics);
+        }
+        OrderStatus status = orderStatus == null ? null : ShopeeStatuses.of(orderStatus).orElse(null);
+        if (orderStatus != null && status == null) {
+            json.fail("order_status", "unknown order_status " + Quote.of(orderStatus));
+        }
+        return status;
+    }
+
     /** The canonical order of the payload at {@code at}, or null when an error was recorded. */
     public static MarketplaceOrder map(JsonNode payload, String at, PayloadContext context, FieldErrors errors) {
         PayloadReader json = unwrap(PayloadReader.of(SHOPEE, payload, at, errors));
@@ -43,34 +66,21 @@ public final class ShopeeOrderMapper {
         int before = errors.list().size();
         String orderSn = Canonical.orderId(json, "order_sn");
         String orderStatus = json.requiredText("order_status");
-        String region = json.requiredText("region");
-        String site = region == null ? null : ShopeeCodes.SITES.get(region);
-        if (region != null && site == null) {
-            json.fail("region", "unknown region " + Quote.of(region));
-        }
-        site = Canonical.site(json, "region", site, context);
+        String site = site(json, context);
         Instant pickupDone = json.unixSeconds("pickup_done_time");
         List<String> logistics = new ArrayList<>();
         String packageCarrier = null;
         for (PayloadReader pack : json.objects("package_list")) {
-            String status = pack.text("logistics_status");
-            if (status != null) {
-                logistics.add(status);
+            String logisticsStatus = pack.text("logistics_status");
+            if (logisticsStatus != null) {
+                logistics.add(logisticsStatus);
             }
             packageCarrier = packageCarrier != null ? packageCarrier : pack.text("shipping_carrier");
         }
-        OrderStatus status = null;
-        if (ShopeeStatuses.IN_CANCEL.equals(orderStatus)) {
-            status = ShopeeStatuses.stageBefore(pickupDone, logistics);
-        } else if (orderStatus != null) {
-            status = ShopeeStatuses.of(orderStatus).orElse(null);
-            if (status == null) {
-                json.fail("order_status", "unknown order_status " + Quote.of(orderStatus));
-            }
-        }
+        OrderStatus status = status(json, orderStatus, pickupDone, logistics);
         String carrierName = json.text("shipping_carrier");
-        String carrier = carrierName != null ? ShopeeCodes.carrier(carrierName)
-                : packageCarrier != null ? ShopeeCodes.carrier(packageCarrier) : null;
+        carrierName = carrierName != null ? carrierName : packageCarrier;
+        String carrier = carrierName != null ? ShopeeCodes.carrier(carrierName) : null;
         Long buyer = json.integer("buyer_user_id");
         OrderDraft draft = new OrderDraft(Marketplace.SHOPEE.code(), site, orderSn, context.shopId(),
                 fulfilment(json), status == null ? null : status.name(),
