@@ -59,7 +59,7 @@ public final class AmazonOrderMapper {
         if (orderStatus != null && status == null) {
             json.fail("OrderStatus", "unknown OrderStatus " + Quote.of(orderStatus));
         }
-        String site = site(json, context);
+        String site = Canonical.site(json, "MarketplaceId", AmazonCodes.SITES, context);
         String channel = json.text("FulfillmentChannel");
         Fulfilment fulfilment = channel == null ? null : AmazonCodes.FULFILMENT.get(channel);
         if (channel != null && fulfilment == null) {
@@ -83,16 +83,6 @@ public final class AmazonOrderMapper {
         OrderRequest request = buyerRequest(orderId, cancels.get(0).reasonText(),
                 Canonical.requestedAt(json, "LastUpdateDate", updated, context));
         return errors.list().size() > before ? null : new MarketplaceOrder(order, request, order);
-    }
-
-    /** The site of the order's MarketplaceId, which must agree with the site the message names, if any. */
-    private static String site(PayloadReader json, PayloadContext context) {
-        String marketplaceId = json.requiredText("MarketplaceId");
-        String site = marketplaceId == null ? null : AmazonCodes.SITES.get(marketplaceId);
-        if (marketplaceId != null && site == null) {
-            json.fail("MarketplaceId", "unknown MarketplaceId " + Quote.of(marketplaceId));
-        }
-        return Canonical.site(json, "MarketplaceId", site, context);
     }
 
     /** The buyer's request through Amazon's "Request cancellation" flow, with the buyer's text in its note. */

@@ -34,14 +34,21 @@ public final class ShopeeOrderMapper {
     private ShopeeOrderMapper() {
     }
 
-    /** The site of the order's region, which must agree with the site the message names, if any. */
-    private static String site(PayloadReader json, PayloadContext context) {
-        String region = json.requiredText("region");
-        String site = region == null ? null : ShopeeCodes.SITES.get(region);
-        if (region != null && site == null) {
-            json.fail("region", "unknown region " + Quote.of(region));
+    /** What the packages say: their logistics statuses and the first carrier named. */
+    private record Packages(List<String> logistics, String carrier) {
+    }
+
+    private static Packages packages(PayloadReader json) {
+        List<String> logistics = new ArrayList<>();
+        String carrier = null;
+        for (PayloadReader pack : json.objects("package_list")) {
+            String status = pack.text("logistics_status");
+            if (status != null) {
+                logistics.add(status);
+            }
+            carrier = carrier != null ? carrier : pack.text("shipping_carrier");
         }
-        return Canonical.site(json, "region", site, context);
+        return new Packages(logistics, carrier);
     }
 
     /** The canonical status; IN_CANCEL keeps the stage the order had reached (see ShopeeStatuses). */
@@ -66,20 +73,12 @@ public final class ShopeeOrderMapper {
         int before = errors.list().size();
         String orderSn = Canonical.orderId(json, "order_sn");
         String orderStatus = json.requiredText("order_status");
-        String site = site(json, context);
+        String site = Canonical.site(json, "region", ShopeeCodes.SITES, context);
         Instant pickupDone = json.unixSeconds("pickup_done_time");
-        List<String> logistics = new ArrayList<>();
-        String packageCarrier = null;
-        for (PayloadReader pack : json.objects("package_list")) {
-            String logisticsStatus = pack.text("logistics_status");
-            if (logisticsStatus != null) {
-                logistics.add(logisticsStatus);
-            }
-            packageCarrier = packageCarrier != null ? packageCarrier : pack.text("shipping_carrier");
-        }
-        OrderStatus status = status(json, orderStatus, pickupDone, logistics);
+        Packages packages = packages(json);
+        OrderStatus status = status(json, orderStatus, pickupDone, packages.logistics());
         String carrierName = json.text("shipping_carrier");
-        carrierName = carrierName != null ? carrierName : packageCarrier;
+        carrierName = carrierName != null ? carrierName : packages.carrier();
         String carrier = carrierName != null ? ShopeeCodes.carrier(carrierName) : null;
         Long buyer = json.integer("buyer_user_id");
         OrderDraft draft = new OrderDraft(Marketplace.SHOPEE.code(), site, orderSn, context.shopId(),
