@@ -3,6 +3,7 @@ package com.orderguard.adapter.marketplace;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import com.orderguard.domain.FieldError;
@@ -36,6 +37,24 @@ public final class Canonical {
             errors.add(at, platform + ": maps to an invalid canonical " + error.field() + ": " + error.message());
         }
         return order;
+    }
+
+    /**
+     * The site of the platform's code in field {@code name} (by the platform's table {@code sites}; an unknown code
+     * is an error), checked against the site the payload's message names, if any: an order's key must not depend on
+     * who sent it, so a disagreement is an error rather than a choice.
+     */
+    public static String site(PayloadReader json, String name, Map<String, String> sites, PayloadContext context) {
+        String code = json.requiredText(name);
+        String site = code == null ? null : sites.get(code);
+        if (code != null && site == null) {
+            json.fail(name, "unknown " + name + " " + Quote.of(code));
+        }
+        if (site != null && context.site() != null && !site.equals(context.site())) {
+            json.fail(name, name + " is site " + site + " but the message names site " + context.site());
+            return null;
+        }
+        return site;
     }
 
     /** Whether {@code id} can be a canonical order id; otherwise records why on the platform's field. */

@@ -38,6 +38,11 @@ public record SiteCalendar(String site, ZoneId zone, Set<DayOfWeek> weekend, Set
         return !weekend.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
 
+    /** The last day the holiday data covers (31 December of its last year), or null when it has none. */
+    public LocalDate coveredThrough() {
+        return lastYear < firstYear ? null : LocalDate.of(lastYear, 12, 31);
+    }
+
     /** Whether the calendar has holiday data for {@code date}'s year. */
     public boolean covers(LocalDate date) {
         return date.getYear() >= firstYear && date.getYear() <= lastYear;

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
@@ -27,6 +29,23 @@ public final class PolicyCatalog {
     /** Every pack, by id and then by date. */
     public List<PolicyPack> packs() {
         return packs;
+    }
+
+    /**
+     * The sites any pack of {@code marketplace} covers, in any version, sorted: a site outside them is unknown to
+     * OrderGuard (no rules, no calendar), and the list grows as packs are added.
+     */
+    public Set<String> sites(Marketplace marketplace) {
+        Set<String> sites = new TreeSet<>();
+        packs.stream().filter(pack -> pack.marketplace() == marketplace).forEach(pack -> sites.addAll(pack.sites()));
+        return sites;
+    }
+
+    /** Empty when some pack of {@code marketplace}, in any version, covers {@code site}; else why not. */
+    public Optional<UnknownSite> unknownSite(Marketplace marketplace, String site) {
+        Set<String> sites = sites(marketplace);
+        return sites.contains(site) ? Optional.empty()
+                : Optional.of(new UnknownSite(marketplace, site, List.copyOf(sites)));
     }
 
     /** The pack for the order's marketplace, site and delivery scheme that started last at or before {@code at}. */

@@ -117,13 +117,13 @@ class CancellationApiTest {
     }
 
     @Test
-    void evaluationForASiteWithoutPack_is400() {
+    void evaluationForASiteWithoutPack_is422() {
         ObjectNode body = Events.JSON.createObjectNode();
-        body.set("order", Orders.shopee("E4", "AWAITING_SHIPMENT").put("site", "BR"));
+        body.set("order", Orders.shopee("E4", "AWAITING_SHIPMENT").put("site", "ZZ"));
         body.putObject("request").put("initiator", "BUYER").put("reason", "CHANGE_OF_MIND");
         JsonNode response = call("POST /v1/evaluations", Map.of(), "tenant-a", body.toString());
-        assertThat(response.get("statusCode").asInt()).isEqualTo(400);
-        assertThat(body(response).get("detail").asText()).contains("no policy pack covers shopee BR");
+        assertThat(response.get("statusCode").asInt()).isEqualTo(422);
+        assertThat(body(response).get("detail").asText()).contains("shopee site ZZ is not supported");
     }
 
     @Test

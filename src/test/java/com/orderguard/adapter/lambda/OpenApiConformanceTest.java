@@ -303,13 +303,37 @@ class OpenApiConformanceTest {
         assertThat(call(ApiContract.SHOP_HEALTH, Map.of("marketplace", "ebay", "site", "M1", "shopId", "s"),
                 null).status()).isEqualTo(400);
         assertThat(call(ApiContract.SHOP_HEALTH, Map.of("marketplace", "shopee", "site", "ZZ", "shopId",
-                "s"), null).status()).isEqualTo(400);
+                "s"), null).status()).isEqualTo(422);
         sawEveryDeclaredSuccess(ApiContract.SHOP_HEALTH);
     }
 
     @Test
+    void unknownSite_isA422Problem_listingTheSupportedSites_onEveryRouteASiteEnters() {
+        String order = Orders.shopee("Z1", "AWAITING_SHIPMENT").put("site", "ZZ").toString();
+        Map<String, String> path = Map.of("orderKey", "shopee.ZZ.Z1");
+        String request = "{\"initiator\":\"BUYER\",\"reason\":\"OTHER\"}";
+        String evaluation = "{\"order\":" + order + ",\"request\":" + request + "}";
+        for (Answer answer : new Answer[] {call(ApiContract.PUT_ORDER, path, order),
+            call(ApiContract.EVALUATE, Map.of(), evaluation),
+            call(ApiContract.REQUEST_CANCELLATION, path, request),
+            call(ApiContract.REQUEST_ADDRESS_CHANGE, path, "{\"initiator\":\"BUYER\"}")}) {
+            assertThat(answer.status()).isEqualTo(422);
+            assertThat(answer.get("supportedSites")).isNotEmpty();
+        }
+    }
+
+    @Test
     void policies_nowAndAtAGivenTime() {
-        assertThat(call(ApiContract.POLICIES, Map.of(), null).get("packs")).isNotEmpty();
+        Answer policies = call(ApiContract.POLICIES, Map.of(), null);
+        assertThat(policies.get("packs")).isNotEmpty();
+        JsonNode saudi = null;
+        for (JsonNode calendar : policies.get("calendars")) {
+            saudi = "SA".equals(calendar.get("site").asText()) ? calendar : saudi;
+        }
+        assertThat(saudi).isNotNull();
+        assertThat(saudi.get("weekend")).extracting(JsonNode::asText).containsExactly("FRIDAY", "SATURDAY");
+        assertThat(saudi.get("timeZone").asText()).isEqualTo("Asia/Riyadh");
+        assertThat(saudi.get("coveredThrough").asText()).isEqualTo("2027-12-31");
         assertThat(call(ApiContract.POLICIES, Map.of(), TENANT, null, Map.of("at", "2024-11-12T00:00:00Z"))
                 .get("at").asText()).isEqualTo("2024-11-12T00:00:00Z");
         assertThat(call(ApiContract.POLICIES, Map.of(), TENANT, null, Map.of("at", "yesterday")).status())

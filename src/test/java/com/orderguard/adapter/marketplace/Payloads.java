@@ -63,8 +63,18 @@ public final class Payloads {
 
     /** Maps a payload in {@link #CONTEXT}, failing the test on any error. */
     public static MarketplaceOrder map(String platform, JsonNode payload) {
+        return map(platform, payload, CONTEXT);
+    }
+
+    /** {@link #CONTEXT} with the message naming {@code site}. */
+    public static PayloadContext onSite(String site) {
+        return new PayloadContext(CONTEXT.shopId(), site, CONTEXT.occurredAt(), CONTEXT.now());
+    }
+
+    /** Maps a payload in {@code context}, failing the test on any error. */
+    public static MarketplaceOrder map(String platform, JsonNode payload, PayloadContext context) {
         FieldErrors errors = new FieldErrors();
-        MarketplaceOrder mapped = MarketplacePayloads.map(platform, payload, "payload", CONTEXT, errors);
+        MarketplaceOrder mapped = MarketplacePayloads.map(platform, payload, "payload", context, errors);
         if (!errors.isEmpty() || mapped == null) {
             throw new AssertionError(platform + " payload did not map: " + errors.list());
         }
@@ -73,8 +83,13 @@ public final class Payloads {
 
     /** The errors of mapping a payload in {@link #CONTEXT} (empty when it mapped). */
     public static List<FieldError> errors(String platform, JsonNode payload) {
+        return errors(platform, payload, CONTEXT);
+    }
+
+    /** The errors of mapping a payload in {@code context} (empty when it mapped). */
+    public static List<FieldError> errors(String platform, JsonNode payload, PayloadContext context) {
         FieldErrors errors = new FieldErrors();
-        MarketplaceOrder mapped = MarketplacePayloads.map(platform, payload, "payload", CONTEXT, errors);
+        MarketplaceOrder mapped = MarketplacePayloads.map(platform, payload, "payload", context, errors);
         if (errors.isEmpty() && mapped == null) {
             throw new AssertionError("no result and no error");
         }

@@ -11,6 +11,7 @@ import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.OrderRequest;
+import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.RequestDraft;
 import com.orderguard.domain.decision.RequestValidator;
 
@@ -25,9 +26,11 @@ public class AddressChangeRoutes {
     private static final Set<String> FIELDS = Set.of("requestId", "initiator", "requestedAt", "note");
 
     private final AddressChanges addresses;
+    private final PolicyCatalog catalog;
 
-    public AddressChangeRoutes(AddressChanges addresses) {
+    public AddressChangeRoutes(AddressChanges addresses, PolicyCatalog catalog) {
         this.addresses = addresses;
+        this.catalog = catalog;
     }
 
     HttpResponse request(ApiRequest call) {
@@ -38,8 +41,11 @@ public class AddressChangeRoutes {
         if (!errors.isEmpty()) {
             return Problems.invalid("the address change request is invalid", errors.list());
         }
-        return CancellationRoutes.answer(addresses.request(call.tenant(), parsed.valueOrNull(), request,
-                call.receivedAt()));
+        OrderKey key = parsed.valueOrNull();
+        return catalog.unknownSite(key.marketplace(), key.site())
+                .map(unknown -> Problems.unknownSite(unknown, "orderKey"))
+                .orElseGet(() -> CancellationRoutes.answer(addresses.request(call.tenant(), key, request,
+                        call.receivedAt())));
     }
 
     HttpResponse resolve(ApiRequest call) {

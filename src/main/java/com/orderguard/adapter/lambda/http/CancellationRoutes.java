@@ -24,6 +24,8 @@ import com.orderguard.domain.decision.MetricValue;
 import com.orderguard.domain.decision.RequestDraft;
 import com.orderguard.domain.decision.RequestValidator;
 import com.orderguard.domain.decision.DecisionContext;
+import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.decision.UnknownSite;
 
 /** Evaluate, record and resolve cancellation requests. */
 @ApplicationScoped
@@ -33,9 +35,11 @@ public class CancellationRoutes {
     private static final Set<String> RESOLUTION_FIELDS = Set.of("resolution", "note");
 
     private final Cancellations cancellations;
+    private final PolicyCatalog catalog;
 
-    public CancellationRoutes(Cancellations cancellations) {
+    public CancellationRoutes(Cancellations cancellations, PolicyCatalog catalog) {
         this.cancellations = cancellations;
+        this.catalog = catalog;
     }
 
     /** {@code POST /v1/evaluations}: decide without storing anything. */
@@ -53,6 +57,10 @@ public class CancellationRoutes {
         }
         if (!errors.isEmpty()) {
             return Problems.invalid("the evaluation request is invalid", errors.list());
+        }
+        UnknownSite unknown = catalog.unknownSite(order.marketplace(), order.site()).orElse(null);
+        if (unknown != null) {
+            return Problems.unknownSite(unknown, "order.site");
         }
         RequestOutcome outcome = cancellations.evaluate(order, request,
                 new DecisionContext(metrics, List.of(), List.of(), List.of()), call.receivedAt());
@@ -72,6 +80,10 @@ public class CancellationRoutes {
         OrderRequest request = request(call.body(), "", call, errors);
         if (!errors.isEmpty()) {
             return Problems.invalid("the cancellation request is invalid", errors.list());
+        }
+        UnknownSite unknown = catalog.unknownSite(key.marketplace(), key.site()).orElse(null);
+        if (unknown != null) {
+            return Problems.unknownSite(unknown, "orderKey");
         }
         return answer(cancellations.request(call.tenant(), key, request, call.receivedAt()));
     }

@@ -18,6 +18,8 @@ import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.decision.RequestValidator;
+import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.decision.UnknownSite;
 import com.orderguard.domain.health.Defect;
 import com.orderguard.domain.health.MetricStatus;
 import com.orderguard.domain.health.ShopHealth;
@@ -32,10 +34,12 @@ public class HealthRoutes {
 
     private final ShopHealthService health;
     private final Defects defects;
+    private final PolicyCatalog catalog;
 
-    public HealthRoutes(ShopHealthService health, Defects defects) {
+    public HealthRoutes(ShopHealthService health, Defects defects, PolicyCatalog catalog) {
         this.health = health;
         this.defects = defects;
+        this.catalog = catalog;
     }
 
     HttpResponse health(ApiRequest call) {
@@ -49,6 +53,10 @@ public class HealthRoutes {
                 "shopId", errors);
         if (!errors.isEmpty()) {
             return Problems.invalid("the shop in the path is invalid", errors.list());
+        }
+        UnknownSite unknown = catalog.unknownSite(marketplace, site).orElse(null);
+        if (unknown != null) {
+            return Problems.unknownSite(unknown, "site");
         }
         ShopKey shop = new ShopKey(marketplace, site, shopId);
         return health.report(call.tenant(), shop, call.receivedAt())

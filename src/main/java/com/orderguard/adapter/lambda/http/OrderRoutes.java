@@ -13,6 +13,8 @@ import com.orderguard.domain.OrderDraft;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderValidator;
 import com.orderguard.domain.Validated;
+import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.decision.UnknownSite;
 
 /** {@code PUT} and {@code GET /v1/orders/{orderKey}}. */
 @ApplicationScoped
@@ -20,10 +22,12 @@ public class OrderRoutes {
 
     private final OrderSnapshots snapshots;
     private final OrderQueries queries;
+    private final PolicyCatalog catalog;
 
-    public OrderRoutes(OrderSnapshots snapshots, OrderQueries queries) {
+    public OrderRoutes(OrderSnapshots snapshots, OrderQueries queries, PolicyCatalog catalog) {
         this.snapshots = snapshots;
         this.queries = queries;
+        this.catalog = catalog;
     }
 
     /** Creates or updates an order snapshot, exactly as an ingested ORDER_SNAPSHOT event would. */
@@ -38,6 +42,10 @@ public class OrderRoutes {
         Order order = draft == null ? null : OrderValidator.validate(draft, "", orderKey, errors);
         if (!errors.isEmpty()) {
             return Problems.invalid("the order is invalid", errors.list());
+        }
+        UnknownSite unknown = catalog.unknownSite(orderKey.marketplace(), orderKey.site()).orElse(null);
+        if (unknown != null) {
+            return Problems.unknownSite(unknown, "orderKey");
         }
         SnapshotOutcome outcome = snapshots.apply(request.tenant(), order,
                 new SnapshotSource("api:" + request.requestId(), request.receivedAt(), "api"), request.receivedAt());

@@ -11,18 +11,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderguard.domain.FieldError;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
+import com.orderguard.domain.deadline.CalendarCatalog;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.Rule;
 
-/** {@code GET /v1/policies}: every pack and version, and which are in force (now, or at {@code ?at=}). */
+/**
+ * {@code GET /v1/policies}: every pack and version, and which are in force (now, or at {@code ?at=}), and how far
+ * each site's calendar reaches.
+ */
 @ApplicationScoped
 public class PolicyRoutes {
 
     private final PolicyCatalog catalog;
+    private final CalendarCatalog calendars;
 
-    public PolicyRoutes(PolicyCatalog catalog) {
+    public PolicyRoutes(PolicyCatalog catalog, CalendarCatalog calendars) {
         this.catalog = catalog;
+        this.calendars = calendars;
     }
 
     HttpResponse list(ApiRequest call) {
@@ -60,6 +66,7 @@ public class PolicyRoutes {
                         .put("source", rule.source());
             }
         }
+        json.set("calendars", CalendarCoverageJson.write(catalog, calendars));
         return HttpResponse.json(200, json.toString());
     }
 }

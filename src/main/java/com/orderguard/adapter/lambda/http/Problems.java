@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderguard.domain.FieldError;
+import com.orderguard.domain.decision.UnknownSite;
 
 /** RFC 9457 problem details for every error the API returns. */
 public final class Problems {
@@ -16,6 +17,19 @@ public final class Problems {
     /** 400: the body is not JSON, or fields are invalid (every one listed). */
     public static HttpResponse invalid(String detail, List<FieldError> errors) {
         return of(400, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    /**
+     * 422: a known marketplace, a site no policy pack covers; {@code supportedSites} lists the marketplace's sites
+     * so the caller can tell a typo from a site OrderGuard does not serve yet.
+     */
+    public static HttpResponse unknownSite(UnknownSite unknown, String field) {
+        ObjectNode json = body("unknown-site", "Unknown site", 422, unknown.detail(),
+                List.of(new FieldError(field, "no policy pack covers " + unknown.marketplace().code() + " site "
+                        + unknown.site())));
+        ArrayNode sites = json.putArray("supportedSites");
+        unknown.supported().forEach(sites::add);
+        return HttpResponse.problem(422, json.toString());
     }
 
     public static HttpResponse unauthorized(String detail) {
@@ -47,6 +61,10 @@ public final class Problems {
 
     /** A problem of {@code status}; {@code slug} names the problem type. */
     public static HttpResponse of(int status, String slug, String title, String detail, List<FieldError> errors) {
+        return HttpResponse.problem(status, body(slug, title, status, detail, errors).toString());
+    }
+
+    private static ObjectNode body(String slug, String title, int status, String detail, List<FieldError> errors) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("type", "urn:orderguard:problem:" + slug);
         json.put("title", title);
@@ -56,6 +74,6 @@ public final class Problems {
         for (FieldError error : errors) {
             list.addObject().put("field", error.field()).put("message", error.message());
         }
-        return HttpResponse.problem(status, json.toString());
+        return json;
     }
 }

@@ -19,6 +19,7 @@ import com.orderguard.domain.FieldError;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.OrderRequest;
+import com.orderguard.domain.decision.PolicyCatalog;
 
 /** Applies one queue message to the store. Throws {@link InvalidMessageException} for a message to reject. */
 @ApplicationScoped
@@ -28,14 +29,16 @@ public class MessageHandler {
     private final Cancellations cancellations;
     private final AddressChanges addresses;
     private final OrderQueries queries;
+    private final PolicyCatalog catalog;
     private final Clock clock;
 
     public MessageHandler(OrderSnapshots snapshots, Cancellations cancellations, AddressChanges addresses,
-            OrderQueries queries, Clock clock) {
+            OrderQueries queries, PolicyCatalog catalog, Clock clock) {
         this.snapshots = snapshots;
         this.cancellations = cancellations;
         this.addresses = addresses;
         this.queries = queries;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -44,6 +47,7 @@ public class MessageHandler {
         QueueMessage message = QueueMessageReader.read(body, clock.instant());
         QueueMessage.Envelope envelope = message.envelope();
         LogFields.put(LogFields.TENANT, envelope.tenant().value());
+        refuseUnknownSite(message);
         if (message instanceof QueueMessage.OrderSnapshot snapshot) {
             LogFields.put(LogFields.ORDER_KEY, snapshot.order().key().toString());
             return "event " + envelope.eventId() + " for " + snapshot.order().key() + ": "
@@ -67,6 +71,20 @@ public class MessageHandler {
                     + payload.mapped().order().key() + ": " + applyPayload(envelope, payload.mapped());
         }
         throw new IllegalStateException("unhandled message type " + envelope.type());
+    }
+
+    /**
+     * A site no pack of its marketplace covers can never be applied with the packs deployed: the message is rejected
+     * before anything is written, like an invalid one (it fails alone, is retried and lands in the dead-letter
+     * queue, from where it can be redriven once a pack covers the site), rather than dropped, which would lose a
+     * real order.
+     */
+    private void refuseUnknownSite(QueueMessage message) {
+        Order order = message.order();
+        catalog.unknownSite(order.marketplace(), order.site()).ifPresent(unknown -> {
+            throw rejected(message instanceof QueueMessage.MarketplacePayload ? "payload" : "order.site",
+                    unknown.detail());
+        });
     }
 
     /**

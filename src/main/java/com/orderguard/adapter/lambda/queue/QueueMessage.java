@@ -13,6 +13,9 @@ public sealed interface QueueMessage {
     /** The envelope every message carries. */
     Envelope envelope();
 
+    /** The order the message is about (for a marketplace payload, the mapped canonical order). */
+    Order order();
+
     /** Event id, tenant and when the event happened at its source. */
     record Envelope(String eventId, TenantId tenant, String type, Instant occurredAt) {
     }
@@ -36,5 +39,10 @@ public sealed interface QueueMessage {
      * order and the cancellation request it carries, if any.
      */
     record MarketplacePayload(Envelope envelope, String source, MarketplaceOrder mapped) implements QueueMessage {
+
+        @Override
+        public Order order() {
+            return mapped.order();
+        }
     }
 }

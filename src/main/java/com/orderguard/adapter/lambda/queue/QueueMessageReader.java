@@ -17,6 +17,7 @@ import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
+import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderValidator;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.CancelReason;
@@ -32,7 +33,7 @@ public final class QueueMessageReader {
             "MARKETPLACE_PAYLOAD", "ADDRESS_CHANGE_REQUESTED");
 
     private static final Set<String> FIELDS = Set.of("eventId", "tenantId", "type", "occurredAt", "order",
-            "request", "source", "payload", "shopId");
+            "request", "source", "payload", "shopId", "site");
 
     private QueueMessageReader() {
     }
@@ -133,7 +134,8 @@ public final class QueueMessageReader {
 
     /**
      * The payload of a MARKETPLACE_PAYLOAD message, mapped by its source's adapter. The optional {@code shopId}
-     * (additive to the contract) names the seller's shop, which none of the platforms' payloads carries.
+     * (additive to the contract) names the seller's shop, which none of the platforms' payloads carries; the
+     * optional {@code site} (additive) names the seller's site, which an Ozon posting does not carry.
      */
     private static MarketplaceOrder marketplacePayload(JsonReader json, String source, Instant occurredAt,
             Instant now, FieldErrors errors) {
@@ -147,10 +149,12 @@ public final class QueueMessageReader {
         }
         String shopId = InputRules.matching(json.string("shopId"), OrderValidator.SHOP_ID,
                 "1-64 letters, digits, '.', '-' or '_'", "shopId", errors);
+        String site = InputRules.matching(json.string("site"), OrderKey.SITE, "two upper-case letters, e.g. KZ", "site",
+                errors);
         if (errors.has("source") || payload == null || occurredAt == null) {
             return null;
         }
-        return MarketplacePayloads.map(source, payload, "payload", new PayloadContext(shopId, occurredAt, now),
+        return MarketplacePayloads.map(source, payload, "payload", new PayloadContext(shopId, site, occurredAt, now),
                 errors);
     }
 

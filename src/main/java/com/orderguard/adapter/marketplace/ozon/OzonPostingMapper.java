@@ -30,8 +30,11 @@ import com.orderguard.domain.decision.Initiator;
 public final class OzonPostingMapper {
 
     private static final String OZON = "ozon";
-    /** Every Ozon order is on the Russian site. */
-    private static final String SITE = "RU";
+    /**
+     * A posting does not name the seller's site: Russian sellers' orders are on RU, and a seller outside Russia
+     * (ozon.kz, Ozon Global) is named by the message's {@code site}.
+     */
+    private static final String RUSSIA = "RU";
 
     private OzonPostingMapper() {
     }
@@ -58,7 +61,8 @@ public final class OzonPostingMapper {
             json.fail("tpl_integration_type", "unknown tpl_integration_type " + Quote.of(integration));
         }
         Instant delivering = json.isoInstant("delivering_date");
-        OrderDraft draft = new OrderDraft(Marketplace.OZON.code(), SITE, postingNumber, context.shopId(),
+        OrderDraft draft = new OrderDraft(Marketplace.OZON.code(), context.site() != null ? context.site() : RUSSIA,
+                postingNumber, context.shopId(),
                 Fulfilment.SELLER.name(), status == null ? null : status.name(),
                 Canonical.text(json.isoInstant("in_process_at")), null, null,
                 Canonical.text(json.isoInstant("shipment_date")), Canonical.text(delivering), null, null,

@@ -11,6 +11,16 @@ import com.orderguard.domain.decision.CancelReason;
 /** Shopee's other codes: fulfilment flags, the buyer's cancel reasons and carrier names. */
 public final class ShopeeCodes {
 
+    /**
+     * {@code region} values of the Open Platform's shops and their sites: Shopee's region codes are the country
+     * codes of its sites (Taiwan, Brazil and the cross-border-only Mexico, Colombia and Chile included). Shops of
+     * the sites Shopee closed (PL, ES, FR, IN, AR) no longer send orders; any other value is an error.
+     */
+    public static final Map<String, String> SITES = Map.ofEntries(
+            Map.entry("SG", "SG"), Map.entry("MY", "MY"), Map.entry("TH", "TH"), Map.entry("TW", "TW"),
+            Map.entry("ID", "ID"), Map.entry("VN", "VN"), Map.entry("PH", "PH"), Map.entry("BR", "BR"),
+            Map.entry("MX", "MX"), Map.entry("CO", "CO"), Map.entry("CL", "CL"));
+
     /** {@code fulfillment_flag} values. */
     public static final Map<String, Fulfilment> FULFILMENT = Map.of(
             "fulfilled_by_shopee", Fulfilment.PLATFORM,

@@ -16,7 +16,6 @@ import com.orderguard.domain.Fulfilment;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderDraft;
-import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.OrderRequest;
@@ -35,6 +34,36 @@ public final class ShopeeOrderMapper {
     private ShopeeOrderMapper() {
     }
 
+    /** What the packages say: their logistics statuses and the first carrier named. */
+    private record Packages(List<String> logistics, String carrier) {
+    }
+
+    private static Packages packages(PayloadReader json) {
+        List<String> logistics = new ArrayList<>();
+        String carrier = null;
+        for (PayloadReader pack : json.objects("package_list")) {
+            String status = pack.text("logistics_status");
+            if (status != null) {
+                logistics.add(status);
+            }
+            carrier = carrier != null ? carrier : pack.text("shipping_carrier");
+        }
+        return new Packages(logistics, carrier);
+    }
+
+    /** The canonical status; IN_CANCEL keeps the stage the order had reached (see ShopeeStatuses). */
+    private static OrderStatus status(PayloadReader json, String orderStatus, Instant pickupDone,
+            List<String> logistics) {
+        if (ShopeeStatuses.IN_CANCEL.equals(orderStatus)) {
+            return ShopeeStatuses.stageBefore(pickupDone, logistics);
+        }
+        OrderStatus status = orderStatus == null ? null : ShopeeStatuses.of(orderStatus).orElse(null);
+        if (orderStatus != null && status == null) {
+            json.fail("order_status", "unknown order_status " + Quote.of(orderStatus));
+        }
+        return status;
+    }
+
     /** The canonical order of the payload at {@code at}, or null when an error was recorded. */
     public static MarketplaceOrder map(JsonNode payload, String at, PayloadContext context, FieldErrors errors) {
         PayloadReader json = unwrap(PayloadReader.of(SHOPEE, payload, at, errors));
@@ -44,34 +73,15 @@ public final class ShopeeOrderMapper {
         int before = errors.list().size();
         String orderSn = Canonical.orderId(json, "order_sn");
         String orderStatus = json.requiredText("order_status");
-        String region = json.requiredText("region");
-        if (region != null && !OrderKey.SITE.matcher(region).matches()) {
-            json.fail("region", "region " + Quote.of(region) + " is not a two-letter upper-case site code");
-        }
+        String site = Canonical.site(json, "region", ShopeeCodes.SITES, context);
         Instant pickupDone = json.unixSeconds("pickup_done_time");
-        List<String> logistics = new ArrayList<>();
-        String packageCarrier = null;
-        for (PayloadReader pack : json.objects("package_list")) {
-            String status = pack.text("logistics_status");
-            if (status != null) {
-                logistics.add(status);
-            }
-            packageCarrier = packageCarrier != null ? packageCarrier : pack.text("shipping_carrier");
-        }
-        OrderStatus status = null;
-        if (ShopeeStatuses.IN_CANCEL.equals(orderStatus)) {
-            status = ShopeeStatuses.stageBefore(pickupDone, logistics);
-        } else if (orderStatus != null) {
-            status = ShopeeStatuses.of(orderStatus).orElse(null);
-            if (status == null) {
-                json.fail("order_status", "unknown order_status " + Quote.of(orderStatus));
-            }
-        }
+        Packages packages = packages(json);
+        OrderStatus status = status(json, orderStatus, pickupDone, packages.logistics());
         String carrierName = json.text("shipping_carrier");
-        String carrier = carrierName != null ? ShopeeCodes.carrier(carrierName)
-                : packageCarrier != null ? ShopeeCodes.carrier(packageCarrier) : null;
+        carrierName = carrierName != null ? carrierName : packages.carrier();
+        String carrier = carrierName != null ? ShopeeCodes.carrier(carrierName) : null;
         Long buyer = json.integer("buyer_user_id");
-        OrderDraft draft = new OrderDraft(Marketplace.SHOPEE.code(), region, orderSn, context.shopId(),
+        OrderDraft draft = new OrderDraft(Marketplace.SHOPEE.code(), site, orderSn, context.shopId(),
                 fulfilment(json), status == null ? null : status.name(),
                 Canonical.text(json.unixSeconds("create_time")), Canonical.text(json.unixSeconds("pay_time")), null,
                 Canonical.text(json.unixSeconds("ship_by_date")), Canonical.text(pickupDone), null, carrier, null,

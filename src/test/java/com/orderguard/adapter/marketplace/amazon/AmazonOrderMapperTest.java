@@ -19,6 +19,7 @@ import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Initiator;
+import com.orderguard.support.Events;
 
 class AmazonOrderMapperTest {
 
@@ -67,13 +68,60 @@ class AmazonOrderMapperTest {
         assertThat(AmazonCodes.STATUSES).hasSize((int) statuses().count());
     }
 
+    /** Amazon's public marketplace id table (SP-API developer docs, "Marketplace IDs"); UK is Amazon's UK. */
+    static Stream<Arguments> marketplaceIds() {
+        return Stream.of(
+                Arguments.of("A2EUQ1WTGCTBG2", "CA"), Arguments.of("ATVPDKIKX0DER", "US"),
+                Arguments.of("A1AM78C64UM0Y8", "MX"), Arguments.of("A2Q3Y263D00KWC", "BR"),
+                Arguments.of("A28R8C7NBKEWEA", "IE"), Arguments.of("A1RKKUPIHCS9HS", "ES"),
+                Arguments.of("A1F83G8C2ARO7P", "UK"), Arguments.of("A13V1IB3VIYZZH", "FR"),
+                Arguments.of("AMEN7PMS3EDWL", "BE"), Arguments.of("A1805IZSGTT6HS", "NL"),
+                Arguments.of("A1PA6795UKMFR9", "DE"), Arguments.of("APJ6JRA9NG5V4", "IT"),
+                Arguments.of("A2NODRKZP88ZB9", "SE"), Arguments.of("AE08WJ6YKNBMC", "ZA"),
+                Arguments.of("A1C3SOZRARQ6R3", "PL"), Arguments.of("ARBP9OOSHTCHU", "EG"),
+                Arguments.of("A33AVAJ2PDY3EV", "TR"), Arguments.of("A17E79C6D8DWNP", "SA"),
+                Arguments.of("A2VIGQ35RCS4UG", "AE"), Arguments.of("A21TJRUUN4KGV", "IN"),
+                Arguments.of("A19VAU5U5O7RUS", "SG"), Arguments.of("A39IBJ37TRP1C6", "AU"),
+                Arguments.of("A1VC38T7YXB528", "JP"));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"ATVPDKIKX0DER, US", "A21TJRUUN4KGV, IN", "A1PA6795UKMFR9, DE", "A13V1IB3VIYZZH, FR",
-        "APJ6JRA9NG5V4, IT", "A1RKKUPIHCS9HS, ES", "A1F83G8C2ARO7P, UK", "A1VC38T7YXB528, JP"})
+    @MethodSource("marketplaceIds")
     void marketplaceId_isTheSite_ofTheOrderKey(String marketplaceId, String site) {
         ObjectNode payload = payload();
         order(payload).put("MarketplaceId", marketplaceId);
         assertThat(map(payload).order().key().toString()).isEqualTo("amazon." + site + ".114-3941689-8772232");
+    }
+
+    @Test
+    void everyMarketplaceIdOfTheCode_isInTheTestedTable_andNoSiteIsGB() {
+        assertThat(AmazonCodes.SITES).hasSize((int) marketplaceIds().count()).doesNotContainValue("GB");
+    }
+
+    @Test
+    void lowerCamelEnvelopeKeys_mapLikeAmazonsOwn() {
+        ObjectNode upper = payload();
+        ObjectNode lower = Events.JSON.createObjectNode();
+        lower.set("order", upper.get("Order"));
+        lower.set("orderItems", upper.get("OrderItems"));
+        assertThat(Payloads.json(map(lower))).isEqualTo(Payloads.json(map(upper)));
+    }
+
+    @Test
+    void aBareGetOrderResponse_isTheOrderWithoutItems() {
+        ObjectNode response = Events.JSON.createObjectNode();
+        response.set("payload", order(Payloads.object("amazon", "pending-without-prices")));
+        MarketplaceOrder mapped = map(response);
+        assertThat(mapped.order().status()).isEqualTo(OrderStatus.UNPAID);
+        assertThat(mapped.order().items()).isEmpty();
+    }
+
+    @Test
+    void theMessagesSite_mustAgreeWithTheMarketplaceId() {
+        assertThat(Payloads.map("amazon", payload(), Payloads.onSite("US")).order().site()).isEqualTo("US");
+        assertThat(Payloads.errors("amazon", payload(), Payloads.onSite("CA"))).singleElement()
+                .satisfies(error -> assertThat(error.message())
+                        .isEqualTo("amazon: MarketplaceId is site US but the message names site CA"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -142,7 +190,16 @@ class AmazonOrderMapperTest {
         noOrder.remove("Order");
         ObjectNode foreignItems = Payloads.object("amazon", "get-order-wrappers-afn");
         ((ObjectNode) foreignItems.get("OrderItems").get("payload")).put("AmazonOrderId", "999-0000000-0000000");
+        ObjectNode bothCases = payload();
+        bothCases.set("order", bothCases.get("Order"));
+        ObjectNode errorResponse = Payloads.object("amazon", "get-order-wrappers-afn");
+        ((ObjectNode) errorResponse.get("Order")).putArray("errors").addObject().put("code", "InvalidInput")
+                .put("message", "Invalid Input");
         return Stream.of(
+                Arguments.of("Order and order both given", bothCases, "payload.order",
+                        "amazon: give Order or order, not both"),
+                Arguments.of("an SP-API error response", errorResponse, "payload.Order.errors",
+                        "amazon: the SP-API response carries errors instead of a payload"),
                 Arguments.of("IsBuyerRequestedCancel as a JSON boolean", booleanFlag,
                         "payload.OrderItems[0].BuyerRequestedCancel.IsBuyerRequestedCancel",
                         "amazon: IsBuyerRequestedCancel must be the string \"true\" or \"false\", got the JSON"

@@ -35,6 +35,13 @@ class OzonPostingMapperTest {
         return Payloads.map("ozon", payload);
     }
 
+    @Test
+    void aPostingIsOnTheRussianSite_unlessTheMessageNamesTheSellersSite() {
+        assertThat(map(posting()).order().site()).isEqualTo("RU");
+        MarketplaceOrder kazakh = Payloads.map("ozon", posting(), Payloads.onSite("KZ"));
+        assertThat(kazakh.order().key().toString()).isEqualTo("ozon.KZ." + posting().get("posting_number").asText());
+    }
+
     static Stream<Arguments> statuses() {
         return Stream.of(
                 Arguments.of("acceptance_in_progress", OrderStatus.AWAITING_SHIPMENT),

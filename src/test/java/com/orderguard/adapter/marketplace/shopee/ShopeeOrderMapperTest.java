@@ -129,6 +129,27 @@ class ShopeeOrderMapperTest {
         assertThat(map(order().put("shipping_carrier", name)).order().carrier()).isEqualTo(code);
     }
 
+    @ParameterizedTest(name = "region {0}")
+    @CsvSource({"MY", "SG", "PH", "TH", "VN", "ID", "TW", "BR", "MX", "CO", "CL"})
+    void region_ofEveryShopeeSite_isTheSiteOfTheOrderKey(String region) {
+        assertThat(map(order().put("region", region)).order().key().toString())
+                .isEqualTo("shopee." + region + ".241120ABCD1234");
+    }
+
+    @Test
+    void everyRegionOfTheCode_isTested_andAClosedSiteIsUnknown() {
+        assertThat(ShopeeCodes.SITES).hasSize(11);
+        assertThat(Payloads.errors("shopee", order().put("region", "PL"))).singleElement()
+                .satisfies(error -> assertThat(error.message()).isEqualTo("shopee: unknown region 'PL'"));
+    }
+
+    @Test
+    void theMessagesSite_mustAgreeWithTheRegion() {
+        assertThat(Payloads.errors("shopee", order(), Payloads.onSite("SG"))).singleElement()
+                .satisfies(error -> assertThat(error.message())
+                        .isEqualTo("shopee: region is site MY but the message names site SG"));
+    }
+
     @Test
     void fulfilledByShopee_isPlatformFulfilment() {
         assertThat(map(order().put("fulfillment_flag", "fulfilled_by_shopee")).order().fulfilment())
@@ -154,7 +175,7 @@ class ShopeeOrderMapperTest {
                 Arguments.of("order_sn unusable as an id", order().put("order_sn", "24/11"),
                         "payload.order_sn", "shopee: order_sn '24/11' cannot be an order id"),
                 Arguments.of("lower-case region", order().put("region", "my"),
-                        "payload.region", "shopee: region 'my' is not a two-letter upper-case site code"),
+                        "payload.region", "shopee: unknown region 'my'"),
                 Arguments.of("time as a string", order().put("create_time", "2024-11-20"),
                         "payload.create_time", "shopee: create_time must be an integer"),
                 Arguments.of("time in milliseconds", order().put("pay_time", 1732095300000L),
