@@ -22,8 +22,8 @@ import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.Rule;
 
 /**
- * Reads and validates one pack file. The rules of the common file come first in every pack; the last DECIDE rule
- * must apply always, so every request gets a decision that names its rule.
+ * Reads and validates one resolved pack (see {@link PackResolver}). The rules of the common file come first in
+ * every pack; the last DECIDE rule must apply always, so every request gets a decision that names its rule.
  */
 final class PackReader {
 
@@ -41,7 +41,7 @@ final class PackReader {
     record Read(PolicyPack pack, boolean defaultScheme) {
     }
 
-    static Read read(String file, JsonNode node, Common common) {
+    static Read read(String file, JsonNode node, Common common, List<String> chain) {
         FieldErrors errors = new FieldErrors();
         JsonReader json = JsonReader.of(node, "", FIELDS, errors);
         if (json == null) {
@@ -79,7 +79,7 @@ final class PackReader {
             throw new PolicyPackException(file, errors.list());
         }
         return new Read(new PolicyPack(id, version, marketplace, sites, scheme, effectiveFrom, zone, title, rules,
-                addressChangeRules, deadlines, health), Boolean.TRUE.equals(defaultScheme));
+                addressChangeRules, deadlines, health, chain), Boolean.TRUE.equals(defaultScheme));
     }
 
     /** The rules every pack starts with, per request type. */

@@ -223,7 +223,7 @@ class CancellationApiTest {
     }
 
     @Test
-    void policies_listEveryPackAndWhichIsInForce() {
+    void policies_listEveryResolvedPack_itsChain_andWhichIsInForce() {
         JsonNode response = call("GET /v1/policies", Map.of(), "tenant-a", null);
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
         JsonNode packs = body(response).get("packs");
@@ -233,7 +233,12 @@ class CancellationApiTest {
             boolean expected = !pack.get("ref").asText().equals("shopee-MY@2020-01-01")
                     && !pack.get("ref").asText().equals("shopee-SG@2020-01-01");
             assertThat(pack.get("inForce").asBoolean()).as(pack.get("ref").asText()).isEqualTo(expected);
+            if (pack.get("ref").asText().equals("shopee-MY@2024-11-13")) {
+                assertThat(pack.get("chain")).extracting(JsonNode::asText)
+                        .containsExactly("shopee-MY@2024-11-13", "shopee-MY@2020-01-01", "shopee@2020-01-01");
+            }
         }
+        assertThat(packs.findValuesAsText("ref")).doesNotContain("shopee@2020-01-01");
         ObjectNode event = (ObjectNode) Events.parse(Events.api("GET /v1/policies", Map.of(), "tenant-a", null));
         event.putObject("queryStringParameters").put("at", "2024-01-01T00:00:00Z");
         JsonNode then = body(Events.parse(given().contentType("application/json").body(event.toString()).post()
