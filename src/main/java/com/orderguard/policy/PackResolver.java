@@ -32,7 +32,8 @@ final class PackResolver {
     record Resolved(String file, ObjectNode node, List<String> chain) {
     }
 
-    private static final Set<String> OVERLAY_ONLY = Set.of("extends", "abstract", "rulePrefix", "sources");
+    private static final Set<String> OVERLAY_ONLY = Set.of("extends", "abstract", "rulePrefix", "sources",
+            Inheritance.FIELD);
     private static final Set<String> RULE_LISTS = Set.of("rules", "addressChangeRules");
 
     private final Map<String, PackFile> files;
@@ -45,12 +46,14 @@ final class PackResolver {
     Resolved resolve(PackFile leaf) {
         List<PackFile> chain = chain(leaf);
         ObjectNode pack = chain.get(chain.size() - 1).node().deepCopy();
+        Inheritance.markDefaults(pack);
         for (int i = chain.size() - 2; i >= 0; i--) {
             merge(pack, chain.get(i).node(), chain.get(i).file(), true);
         }
         String file = chain.size() == 1 ? leaf.file()
                 : leaf.file() + " (resolved over " + String.join(", ", refs(chain).subList(1, chain.size())) + ")";
         Placeholders.render(pack, file);
+        Inheritance.settle(pack, chain.subList(0, chain.size() - 1), chain.get(chain.size() - 1).ref(), file);
         JsonNode prefix = pack.path("rulePrefix");
         if (prefix.isTextual()) {
             RULE_LISTS.forEach(list -> prefixIds(pack.path(list), prefix.textValue()));

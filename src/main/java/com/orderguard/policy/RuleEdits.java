@@ -56,7 +56,9 @@ final class RuleEdits {
             if (operation.equals("replace")) {
                 rules.set(index, node.deepCopy());
             } else {
-                PackResolver.merge((ObjectNode) rules.get(index), node, file, false);
+                ObjectNode rule = (ObjectNode) rules.get(index);
+                rule.remove(Inheritance.FIELD);
+                PackResolver.merge(rule, node, file, false);
             }
         }
     }

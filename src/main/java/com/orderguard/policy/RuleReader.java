@@ -12,6 +12,7 @@ import com.orderguard.adapter.json.JsonReader;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
 import com.orderguard.domain.decision.Condition;
+import com.orderguard.domain.decision.Basis;
 import com.orderguard.domain.decision.Cost;
 import com.orderguard.domain.decision.DecisionKind;
 import com.orderguard.domain.decision.Effect;
@@ -24,7 +25,7 @@ final class RuleReader {
     static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
     private static final Set<String> RULE_FIELDS = Set.of("id", "source", "type", "when", "then", "ifOption",
-            "unlessOption");
+            "unlessOption", "basis");
     private static final Set<String> THEN_FIELDS = Set.of("outcome", "kind", "respondWithin", "respondUntil",
             "ifNoResponse", "countsAgainstSeller", "alternative", "actions", "costs", "platformReason",
             "explanation", "returnWindow");
@@ -58,8 +59,10 @@ final class RuleReader {
         Condition when = json.node("when") == null ? Condition.ALWAYS : ConditionReader.read(json.node("when"),
                 json.path("when"), errors);
         Effect then = effect(json.node("then"), json.path("then"), type, errors);
+        Basis basis = json.string("basis") == null ? Basis.SITE
+                : InputRules.enumValue(Basis.class, json.string("basis"), json.path("basis"), errors);
         return id == null || source == null || type == null || when == null || then == null ? null
-                : new Rule(id, packRef, source, type, when, then);
+                : new Rule(id, packRef, source, type, when, then, basis);
     }
 
     private static Effect effect(JsonNode node, String at, Rule.Type type, FieldErrors errors) {

@@ -46,9 +46,9 @@ class PackOverlaysEquivalenceTest {
     static final List<Duration> SHIP_BY_AFTER = List.of(Duration.ofDays(2), Duration.ofHours(-6));
 
     @Test
-    void bothCatalogues_holdTheSamePacks_equalButForTheirChain() {
+    void everyLegacyPack_hasAnEqualResolvedPack_butForItsChain() {
         assertThat(OVERLAYS.packs()).extracting(PolicyPack::ref)
-                .containsExactlyElementsOf(LEGACY.packs().stream().map(PolicyPack::ref).toList());
+                .containsAll(LEGACY.packs().stream().map(PolicyPack::ref).toList());
         for (PolicyPack legacy : LEGACY.packs()) {
             PolicyPack overlay = overlay(legacy.ref());
             assertThat(overlay.chain()).hasSizeGreaterThan(1).startsWith(legacy.ref());
