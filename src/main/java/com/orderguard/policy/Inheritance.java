@@ -9,26 +9,38 @@ import com.orderguard.domain.FieldError;
 import com.orderguard.domain.decision.Basis;
 
 /**
- * What a site takes from its marketplace's base without a source of its own. An overlay that says
+ * What a site takes from its parent without a source of its own. An overlay that says
  * {@code "basis": "MARKETPLACE_DEFAULT"} (no source for the site was found) makes every rule it inherits unchanged
- * from the base a {@link Basis#MARKETPLACE_DEFAULT} rule whose source names the inheritance; rules an overlay adds,
+ * a {@link Basis#MARKETPLACE_DEFAULT} rule whose source names the inheritance; rules it or a later overlay adds,
  * replaces or changes are the site's own. Its health metrics are the default too unless an overlay states them.
  */
 final class Inheritance {
 
     static final String FIELD = "basis";
+    private static final String FROM = "inheritedFrom";
     private static final List<String> RULE_LISTS = List.of("rules", "addressChangeRules");
 
     private Inheritance() {
     }
 
-    /** Marks every rule of the chain's root (the base) as the marketplace's default, before overlays edit them. */
-    static void markDefaults(ObjectNode root) {
-        for (JsonNode rule : rules(root)) {
+    /** Whether the overlay says that what it inherits has no source for its site. */
+    static boolean declaresDefault(JsonNode overlay) {
+        return Basis.MARKETPLACE_DEFAULT.name().equals(overlay.path(FIELD).asText());
+    }
+
+    /** Marks every rule resolved so far as inherited from {@code parent}, before the declaring overlay edits them. */
+    static void markDefaults(ObjectNode pack, String parent) {
+        for (JsonNode rule : rules(pack)) {
             if (rule.isObject() && !rule.has(FIELD)) {
-                ((ObjectNode) rule).put(FIELD, Basis.MARKETPLACE_DEFAULT.name());
+                ((ObjectNode) rule).put(FIELD, Basis.MARKETPLACE_DEFAULT.name()).put(FROM, parent);
             }
         }
+    }
+
+    /** Makes a rule the site's own: an overlay restates it. */
+    static void unmark(ObjectNode rule) {
+        rule.remove(FIELD);
+        rule.remove(FROM);
     }
 
     /**
@@ -37,7 +49,7 @@ final class Inheritance {
      *
      * @param overlays the chain without its root: the files that may restate the health metrics
      */
-    static void settle(ObjectNode pack, List<PackResolver.PackFile> overlays, String baseRef, String file) {
+    static void settle(ObjectNode pack, List<PackResolver.PackFile> overlays, String file) {
         JsonNode basis = pack.path(FIELD);
         if (!basis.isMissingNode() && !basis.asText().equals(Basis.SITE.name())
                 && !basis.asText().equals(Basis.MARKETPLACE_DEFAULT.name())) {
@@ -45,15 +57,17 @@ final class Inheritance {
         }
         boolean inherits = basis.asText().equals(Basis.MARKETPLACE_DEFAULT.name());
         String note = " (no " + sites(pack) + " source found: " + pack.path("marketplace").asText()
-                + "'s default rule, inherited from " + baseRef + ")";
+                + "'s default rule, inherited from ";
         for (JsonNode rule : rules(pack)) {
-            if (!rule.isObject() || !Basis.MARKETPLACE_DEFAULT.name().equals(rule.path(FIELD).asText())) {
+            if (!rule.isObject() || !rule.has(FROM)) {
                 continue;
             }
-            if (inherits && rule.path("source").isTextual()) {
-                ((ObjectNode) rule).put("source", rule.path("source").textValue() + note);
+            ObjectNode marked = (ObjectNode) rule;
+            String from = marked.remove(FROM).asText();
+            if (inherits && marked.path("source").isTextual()) {
+                marked.put("source", marked.path("source").textValue() + note + from + ")");
             } else if (!inherits) {
-                ((ObjectNode) rule).remove(FIELD);
+                marked.remove(FIELD);
             }
         }
         boolean ownHealth = overlays.stream().anyMatch(overlay -> overlay.node().has("health"));

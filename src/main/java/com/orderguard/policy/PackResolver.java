@@ -46,14 +46,16 @@ final class PackResolver {
     Resolved resolve(PackFile leaf) {
         List<PackFile> chain = chain(leaf);
         ObjectNode pack = chain.get(chain.size() - 1).node().deepCopy();
-        Inheritance.markDefaults(pack);
         for (int i = chain.size() - 2; i >= 0; i--) {
+            if (Inheritance.declaresDefault(chain.get(i).node())) {
+                Inheritance.markDefaults(pack, chain.get(i + 1).ref());
+            }
             merge(pack, chain.get(i).node(), chain.get(i).file(), true);
         }
         String file = chain.size() == 1 ? leaf.file()
                 : leaf.file() + " (resolved over " + String.join(", ", refs(chain).subList(1, chain.size())) + ")";
         Placeholders.render(pack, file);
-        Inheritance.settle(pack, chain.subList(0, chain.size() - 1), chain.get(chain.size() - 1).ref(), file);
+        Inheritance.settle(pack, chain.subList(0, chain.size() - 1), file);
         JsonNode prefix = pack.path("rulePrefix");
         if (prefix.isTextual()) {
             RULE_LISTS.forEach(list -> prefixIds(pack.path(list), prefix.textValue()));

@@ -57,7 +57,7 @@ final class RuleEdits {
                 rules.set(index, node.deepCopy());
             } else {
                 ObjectNode rule = (ObjectNode) rules.get(index);
-                rule.remove(Inheritance.FIELD);
+                Inheritance.unmark(rule);
                 PackResolver.merge(rule, node, file, false);
             }
         }

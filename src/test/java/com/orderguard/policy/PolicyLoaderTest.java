@@ -2,6 +2,7 @@ package com.orderguard.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orderguard.domain.decision.Basis;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.Rule;
@@ -196,5 +198,23 @@ class PolicyLoaderTest {
                 assertThat(new String(in.readAllBytes()).lines().count()).as(pack.ref()).isLessThanOrEqualTo(60);
             }
         }
+    }
+
+    @Test
+    void aSiteWithoutSources_inheritsTheBaseRules_asMarketplaceDefaults_namingTheInheritance() throws IOException {
+        String change = "{\"change\":[{\"id\":\"seller\",\"source\":\"site page\"}]}";
+        PolicyPack pack = loadOverlay(BASE, overlay("shopee@2024-01-01", change)
+                .replace("\"sources\"", "\"basis\":\"MARKETPLACE_DEFAULT\",\"sources\"")).packs().get(0);
+
+        assertThat(pack.rules()).extracting(Rule::id, Rule::basis).containsExactly(
+                tuple("shopee.my.seller", Basis.SITE), tuple("shopee.my.catch-all", Basis.MARKETPLACE_DEFAULT));
+        assertThat(pack.rules().get(0).source()).isEqualTo("site page");
+        assertThat(pack.rules().get(1).source())
+                .isEqualTo("s (no MY source found: shopee's default rule, inherited from shopee@2024-01-01)");
+        assertThat(pack.healthBasis()).isEqualTo(Basis.MARKETPLACE_DEFAULT);
+        assertThatThrownBy(() -> loadOverlay(BASE, overlay("shopee@2024-01-01", null)
+                .replace("\"sources\"", "\"basis\":\"GUESS\",\"sources\"")))
+                .hasMessageContaining("policies/test@2024-01-01.json")
+                .hasMessageContaining("basis must be SITE or MARKETPLACE_DEFAULT");
     }
 }

@@ -105,6 +105,21 @@ class SiteRulesTest {
         }
         amazon(site, inherited);
         tiktok(site, inherited);
+        ozon(site, inherited);
+    }
+
+    static void ozon(Basis site, Basis inherited) {
+        row("ozon.kz.fbs.buyer-cancel-before-handover", site, order("ozon.KZ.1-0001-1").status(SHIPMENT_ARRANGED),
+                req(BUYER, CHANGE_OF_MIND), APPROVED, false, null, null);
+        row("ozon.kz.fbs.seller-cancel-out-of-stock", inherited, order("ozon.KZ.1-0001-1"), req(SELLER, OUT_OF_STOCK),
+                APPROVED, true, null, null);
+        row("ozon.kz.rfbs.buyer-cancel-awaiting-packaging", site, order("ozon.KZ.2-0001-1").scheme("RFBS"),
+                req(BUYER, CHANGE_OF_MIND), APPROVED, false, null, null);
+        row("ozon.kz.rfbs.auto-cancel-late-handover", site, order("ozon.KZ.2-0001-1").scheme("RFBS"),
+                req(PLATFORM, LATE_SHIPMENT), APPROVED, true, null, null);
+        row("ozon.kz.rfbs.buyer-request-awaiting-shipment", inherited, order("ozon.KZ.2-0001-1").scheme("RFBS")
+                .status(SHIPMENT_ARRANGED), req(BUYER, CHANGE_OF_MIND), PENDING_SELLER, false, Duration.ofDays(3),
+                APPROVED);
     }
 
     static void amazon(Basis site, Basis inherited) {
@@ -173,7 +188,8 @@ class SiteRulesTest {
         assertThat(named.basis()).isEqualTo(site.basis());
         assertThat(decision.basis()).isEqualTo(decision.rules().get(0).basis());
         if (site.basis() == Basis.MARKETPLACE_DEFAULT) {
-            assertThat(named.source()).contains("source found").contains("default rule, inherited from");
+            assertThat(named.source()).contains("source found").contains("default rule, inherited from")
+                    .containsPattern("inherited from [a-z]+(-[A-Z]+)*@\\d{4}-\\d{2}-\\d{2}\\)$");
         } else {
             assertThat(named.source()).doesNotContain("inherited");
         }
@@ -186,6 +202,9 @@ class SiteRulesTest {
         assertThat(ph.autoCancel().days()).isEqualTo(3);
         assertThat(ph.autoCancel().workingDays()).isZero();
         assertThat(pack(Marketplace.TIKTOK, "US", T).deadlines().autoCancel().workingDays()).isEqualTo(7);
+        assertThat(Packs.CATALOG.inForce(Marketplace.OZON, "KZ", "RFBS", T).orElseThrow().deadlines().autoCancel()
+                .days()).isEqualTo(10);
+        assertThat(pack(Marketplace.OZON, "KZ", T).ref()).isEqualTo("ozon-KZ-FBS@2020-01-01");
         Instant br2026 = Instant.parse("2026-03-01T00:00:00Z");
         assertThat(pack(Marketplace.SHOPEE, "BR", br2026).health().metrics()).filteredOn(m -> m.id()
                 .equals("shopee.lateShipmentRate")).extracting(MetricDefinition::threshold).containsExactly(0.15);
