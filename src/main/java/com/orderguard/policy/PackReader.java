@@ -18,12 +18,13 @@ import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.deadline.DeadlineRules;
 import com.orderguard.domain.health.HealthRules;
+import com.orderguard.domain.decision.Basis;
 import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.Rule;
 
 /**
- * Reads and validates one pack file. The rules of the common file come first in every pack; the last DECIDE rule
- * must apply always, so every request gets a decision that names its rule.
+ * Reads and validates one resolved pack (see {@link PackResolver}). The rules of the common file come first in
+ * every pack; the last DECIDE rule must apply always, so every request gets a decision that names its rule.
  */
 final class PackReader {
 
@@ -32,7 +33,7 @@ final class PackReader {
     private static final Pattern SCHEME = Pattern.compile("[A-Z]{2,10}");
     private static final Set<String> FIELDS = Set.of("id", "version", "title", "marketplace", "sites", "scheme",
             "defaultScheme", "effectiveFrom", "timeZone", "options", "deadlines", "health", "rules",
-            "addressChangeRules");
+            "addressChangeRules", "healthBasis");
 
     private PackReader() {
     }
@@ -41,7 +42,7 @@ final class PackReader {
     record Read(PolicyPack pack, boolean defaultScheme) {
     }
 
-    static Read read(String file, JsonNode node, Common common) {
+    static Read read(String file, JsonNode node, Common common, List<String> chain) {
         FieldErrors errors = new FieldErrors();
         JsonReader json = JsonReader.of(node, "", FIELDS, errors);
         if (json == null) {
@@ -75,11 +76,13 @@ final class PackReader {
                 errors);
         DeadlineRules deadlines = DeadlineReader.read(json.node("deadlines"), "deadlines", errors);
         HealthRules health = HealthReader.read(json.node("health"), "health", errors);
+        Basis healthBasis = json.string("healthBasis") == null ? Basis.SITE
+                : InputRules.enumValue(Basis.class, json.string("healthBasis"), "healthBasis", errors);
         if (!errors.isEmpty()) {
             throw new PolicyPackException(file, errors.list());
         }
         return new Read(new PolicyPack(id, version, marketplace, sites, scheme, effectiveFrom, zone, title, rules,
-                addressChangeRules, deadlines, health), Boolean.TRUE.equals(defaultScheme));
+                addressChangeRules, deadlines, health, chain, healthBasis), Boolean.TRUE.equals(defaultScheme));
     }
 
     /** The rules every pack starts with, per request type. */

@@ -3,8 +3,6 @@ package com.orderguard.policy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,37 +10,25 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.json.JsonReader;
 import com.orderguard.domain.FieldErrors;
-import com.orderguard.domain.Fulfilment;
 import com.orderguard.domain.InputRules;
-import com.orderguard.domain.ItemAttribute;
-import com.orderguard.domain.OrderStatus;
-import com.orderguard.domain.decision.CancelReason;
-import com.orderguard.domain.decision.Channel;
 import com.orderguard.domain.decision.Condition;
+import com.orderguard.domain.decision.Basis;
 import com.orderguard.domain.decision.Cost;
 import com.orderguard.domain.decision.DecisionKind;
 import com.orderguard.domain.decision.Effect;
-import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.Outcome;
-import com.orderguard.domain.decision.PriorCount;
 import com.orderguard.domain.decision.Rule;
 
 /** Reads one rule of a pack ({@code id, source, type, when, then}), recording every problem with its path. */
 final class RuleReader {
 
     static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private static final Set<String> RULE_FIELDS = Set.of("id", "source", "type", "when", "then", "ifOption",
-            "unlessOption");
-    private static final Set<String> WHEN_FIELDS = Set.of("initiator", "via", "status", "reason", "reasonNot",
-            "carrier", "carrierNot", "fulfilment", "anyItemAttribute", "noItemAttribute",
-            "requestedWithinOfPlacement", "requestedLaterThanPlacement", "beforeShipBy", "priorOrderRequests",
-            "priorBuyerRequests", "priorSellerCancellations");
+            "unlessOption", "basis");
     private static final Set<String> THEN_FIELDS = Set.of("outcome", "kind", "respondWithin", "respondUntil",
             "ifNoResponse", "countsAgainstSeller", "alternative", "actions", "costs", "platformReason",
             "explanation", "returnWindow");
-    private static final Set<String> PRIOR_FIELDS = Set.of("atLeast", "kind", "initiator", "within");
     private static final Set<String> COST_FIELDS = Set.of("kind", "borneBy", "percentOfReferralFee");
 
     private RuleReader() {
@@ -70,27 +56,13 @@ final class RuleReader {
         InputRules.required(source, json.path("source"), errors);
         Rule.Type type = json.string("type") == null ? Rule.Type.DECIDE
                 : InputRules.enumValue(Rule.Type.class, json.string("type"), json.path("type"), errors);
-        Condition when = json.node("when") == null ? Condition.ALWAYS : condition(json.node("when"),
+        Condition when = json.node("when") == null ? Condition.ALWAYS : ConditionReader.read(json.node("when"),
                 json.path("when"), errors);
         Effect then = effect(json.node("then"), json.path("then"), type, errors);
+        Basis basis = json.string("basis") == null ? Basis.SITE
+                : InputRules.enumValue(Basis.class, json.string("basis"), json.path("basis"), errors);
         return id == null || source == null || type == null || when == null || then == null ? null
-                : new Rule(id, packRef, source, type, when, then);
-    }
-
-    private static Condition condition(JsonNode node, String at, FieldErrors errors) {
-        JsonReader json = JsonReader.of(node, at, WHEN_FIELDS, errors);
-        if (json == null) {
-            return null;
-        }
-        return new Condition(
-                enums(json, "initiator", Initiator.class), enums(json, "via", Channel.class),
-                enums(json, "status", OrderStatus.class), enums(json, "reason", CancelReason.class),
-                enums(json, "reasonNot", CancelReason.class), codes(json, "carrier"), codes(json, "carrierNot"),
-                enums(json, "fulfilment", Fulfilment.class), enums(json, "anyItemAttribute", ItemAttribute.class),
-                enums(json, "noItemAttribute", ItemAttribute.class),
-                duration(json, "requestedWithinOfPlacement"), duration(json, "requestedLaterThanPlacement"),
-                json.bool("beforeShipBy"), prior(json, "priorOrderRequests"), prior(json, "priorBuyerRequests"),
-                prior(json, "priorSellerCancellations"));
+                : new Rule(id, packRef, source, type, when, then, basis);
     }
 
     private static Effect effect(JsonNode node, String at, Rule.Type type, FieldErrors errors) {
@@ -149,24 +121,6 @@ final class RuleReader {
                 explanation, returnWindow);
     }
 
-    private static PriorCount prior(JsonReader parent, String name) {
-        JsonNode node = parent.node(name);
-        if (node == null) {
-            return null;
-        }
-        JsonReader json = JsonReader.of(node, parent.path(name), PRIOR_FIELDS, parent.errors());
-        if (json == null) {
-            return null;
-        }
-        Long atLeast = json.integer("atLeast");
-        if (atLeast == null || atLeast < 1 || atLeast > 1000) {
-            parent.errors().add(json.path("atLeast"), "must be an integer from 1 to 1000");
-            return null;
-        }
-        return new PriorCount(atLeast.intValue(), optionalEnum(json, "kind", DecisionKind.class),
-                optionalEnum(json, "initiator", Initiator.class), duration(json, "within"));
-    }
-
     private static List<Cost> costs(JsonReader parent) {
         List<JsonNode> nodes = parent.array("costs");
         List<Cost> costs = new ArrayList<>();
@@ -193,42 +147,15 @@ final class RuleReader {
         return costs;
     }
 
-    private static <E extends Enum<E>> Set<E> enums(JsonReader json, String name, Class<E> type) {
-        List<String> names = json.strings(name);
-        Set<E> values = EnumSet.noneOf(type);
-        if (names != null) {
-            for (int i = 0; i < names.size(); i++) {
-                E value = InputRules.enumValue(type, names.get(i), json.path(name) + "[" + i + "]", json.errors());
-                if (value != null) {
-                    values.add(value);
-                }
-            }
-        }
-        return values;
-    }
-
-    private static Set<String> codes(JsonReader json, String name) {
-        List<String> names = json.strings(name);
-        Set<String> values = new LinkedHashSet<>();
-        if (names != null) {
-            for (int i = 0; i < names.size(); i++) {
-                values.add(InputRules.matching(names.get(i), CODE, "an upper-case code such as SPX_EXPRESS",
-                        json.path(name) + "[" + i + "]", json.errors()));
-            }
-        }
-        values.remove(null);
-        return values;
-    }
-
     private static List<String> codesList(JsonReader json, String name) {
-        return new ArrayList<>(codes(json, name));
+        return new ArrayList<>(ConditionReader.codes(json, name));
     }
 
     private static String code(JsonReader json, String name) {
-        return InputRules.matching(json.string(name), CODE, "an upper-case code", json.path(name), json.errors());
+        return InputRules.matching(json.string(name), ConditionReader.CODE, "an upper-case code", json.path(name), json.errors());
     }
 
-    private static <E extends Enum<E>> E optionalEnum(JsonReader json, String name, Class<E> type) {
+    static <E extends Enum<E>> E optionalEnum(JsonReader json, String name, Class<E> type) {
         return InputRules.enumValue(type, json.string(name), json.path(name), json.errors());
     }
 

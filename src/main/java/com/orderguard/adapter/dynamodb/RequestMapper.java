@@ -16,6 +16,7 @@ import com.orderguard.domain.decision.Resolution;
 import com.orderguard.domain.decision.CancelReason;
 import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Channel;
+import com.orderguard.domain.decision.Basis;
 import com.orderguard.domain.decision.Cost;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.DecisionKind;
@@ -101,7 +102,8 @@ final class RequestMapper {
         }
         m.put("actions", AttributeValue.fromL(d.actions().stream().map(Attrs::s).toList()));
         m.put("rules", AttributeValue.fromL(d.rules().stream().map(r -> AttributeValue.fromM(Map.of(
-                "id", s(r.id()), "pack", s(r.pack()), "source", s(r.source())))).toList()));
+                "id", s(r.id()), "pack", s(r.pack()), "source", s(r.source()), "basis", s(r.basis().name()))))
+                .toList()));
         m.put("explanation", s(d.explanation()));
         m.put("costs", AttributeValue.fromL(d.costs().stream().map(RequestMapper::cost).toList()));
         if (d.platformReason() != null) {
@@ -120,7 +122,8 @@ final class RequestMapper {
     private static Decision decision(Map<String, AttributeValue> m) {
         String ifNoResponse = string(m, "ifNoResponse");
         List<RuleRef> rules = m.get("rules").l().stream().map(AttributeValue::m)
-                .map(r -> new RuleRef(string(r, "id"), string(r, "pack"), string(r, "source"))).toList();
+                .map(r -> new RuleRef(string(r, "id"), string(r, "pack"), string(r, "source"),
+                        r.containsKey("basis") ? Basis.valueOf(string(r, "basis")) : Basis.SITE)).toList();
         List<Cost> costs = m.get("costs").l().stream().map(AttributeValue::m).map(c -> new Cost(string(c, "kind"),
                 string(c, "borneBy"), c.containsKey("percent") ? new BigDecimal(c.get("percent").n()) : null))
                 .toList();

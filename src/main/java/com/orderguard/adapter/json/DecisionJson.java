@@ -54,8 +54,10 @@ public final class DecisionJson {
         decision.actions().forEach(actions::add);
         ArrayNode rules = json.putArray("rules");
         for (RuleRef rule : decision.rules()) {
-            rules.addObject().put("id", rule.id()).put("pack", rule.pack()).put("source", rule.source());
+            rules.addObject().put("id", rule.id()).put("pack", rule.pack()).put("source", rule.source())
+                    .put("basis", rule.basis().name());
         }
+        json.put("basis", decision.basis().name());
         json.put("explanation", decision.explanation());
         ArrayNode costs = json.putArray("costs");
         for (Cost cost : decision.costs()) {

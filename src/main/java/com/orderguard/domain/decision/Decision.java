@@ -36,6 +36,14 @@ public record Decision(
         metricImpact = List.copyOf(metricImpact);
     }
 
+    /**
+     * What the decision rests on: the deciding rule's basis, {@link Basis#MARKETPLACE_DEFAULT} when no source for the
+     * order's site was found and the marketplace's default rule decided.
+     */
+    public Basis basis() {
+        return rules.get(0).basis();
+    }
+
     /** The same decision with its metric impact. */
     public Decision withMetricImpact(List<MetricImpact> impact) {
         return new Decision(outcome, kind, respondBy, ifNoResponse, countsAgainstSeller, alternative, actions, rules,

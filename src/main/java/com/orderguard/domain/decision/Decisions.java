@@ -91,7 +91,7 @@ public final class Decisions {
     }
 
     private static RuleRef ref(Rule rule) {
-        return new RuleRef(rule.id(), rule.pack(), rule.source());
+        return new RuleRef(rule.id(), rule.pack(), rule.source(), rule.basis());
     }
 
     private static String trimPeriod(String text) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,8 @@ class CancellationApiTest {
         assertThat(decision.get("alternative").isNull()).isTrue();
         assertThat(decision.get("rules").findValuesAsText("id")).contains("shopee.my.in-transit-spx-instant");
         assertThat(decision.get("rules").get(0).get("pack").asText()).isEqualTo("shopee-MY@2024-11-13");
+        assertThat(decision.get("basis").asText()).isEqualTo("SITE");
+        assertThat(decision.get("rules").get(0).get("basis").asText()).isEqualTo("SITE");
         assertThat(decision.get("explanation").asText()).isNotBlank();
         assertThat(dynamo.count()).isEqualTo(before);
     }
@@ -223,17 +226,23 @@ class CancellationApiTest {
     }
 
     @Test
-    void policies_listEveryPackAndWhichIsInForce() {
+    void policies_listEveryResolvedPack_itsChain_andWhichIsInForce() {
         JsonNode response = call("GET /v1/policies", Map.of(), "tenant-a", null);
         assertThat(response.get("statusCode").asInt()).isEqualTo(200);
         JsonNode packs = body(response).get("packs");
         assertThat(packs.findValuesAsText("ref")).contains("shopee-MY@2020-01-01", "shopee-MY@2024-11-13",
                 "amazon-IN@2020-09-30", "ozon-RU-RFBS@2020-01-01", "tiktok-TH@2020-01-01");
         for (JsonNode pack : packs) {
-            boolean expected = !pack.get("ref").asText().equals("shopee-MY@2020-01-01")
-                    && !pack.get("ref").asText().equals("shopee-SG@2020-01-01");
+            boolean expected = !Set.of("shopee-MY@2020-01-01", "shopee-SG@2020-01-01", "shopee-TH@2020-01-01",
+                    "shopee-BR@2020-01-01", "tiktok-VN@2020-01-01", "tiktok-ID@2020-01-01")
+                    .contains(pack.get("ref").asText());
             assertThat(pack.get("inForce").asBoolean()).as(pack.get("ref").asText()).isEqualTo(expected);
+            if (pack.get("ref").asText().equals("shopee-MY@2024-11-13")) {
+                assertThat(pack.get("chain")).extracting(JsonNode::asText)
+                        .containsExactly("shopee-MY@2024-11-13", "shopee-MY@2020-01-01", "shopee@2020-01-01");
+            }
         }
+        assertThat(packs.findValuesAsText("ref")).doesNotContain("shopee@2020-01-01");
         ObjectNode event = (ObjectNode) Events.parse(Events.api("GET /v1/policies", Map.of(), "tenant-a", null));
         event.putObject("queryStringParameters").put("at", "2024-01-01T00:00:00Z");
         JsonNode then = body(Events.parse(given().contentType("application/json").body(event.toString()).post()

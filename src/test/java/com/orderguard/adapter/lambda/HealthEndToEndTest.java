@@ -141,6 +141,7 @@ class HealthEndToEndTest {
 
         LocalDate today = Instant.now().atZone(LA).toLocalDate();
         assertThat(health.get("pack").asText()).isEqualTo("amazon-US@2020-09-30");
+        assertThat(health.get("basis").asText()).isEqualTo("SITE");
         Map<String, long[]> expected = Map.of(
                 "amazon.cancelRate P7D", new long[] {CANCELLED, ORDERS, 7},
                 "amazon.lateShipmentRate P10D", new long[] {LATE, SHIPPED, 10},

@@ -101,7 +101,7 @@ class DueActionEffectsTest {
                 row("a hold extended meanwhile stays", held(waiting, NOW.plus(DAY)),
                         new DueAction.LiftHold(held(waiting, SHIP_BY).timers().hold(), SHIP_BY),
                         new Expected(waiting, null, null, List.of(), List.of(), List.of(), false)),
-                row("no pack covers the site: no auto-cancel", state("shopee.TH.1", waiting, null),
+                row("no pack covers the site: no auto-cancel", state("shopee.ZZ.1", waiting, null),
                         new DueAction.AutoCancel(AUTO_CANCEL),
                         new Expected(waiting, null, null, List.of(), List.of(), List.of(), false)),
                 expiry("an unanswered request the platform approves", waiting, APPROVES, OrderStatus.CANCELLED,

@@ -320,13 +320,15 @@ class DecisionRulesTest {
 
     /**
      * Every kind of rule of every marketplace fires in some row (the same rule in another site's or version's pack
-     * counts once: {@code amazon.in.seller-cancel} and {@code amazon.us.seller-cancel} are one kind). Catch-all
+     * counts once: {@code amazon.in.seller-cancel} and {@code amazon.us.seller-cancel} are one kind; the rows of
+     * {@link SiteRulesTest} count too). Catch-all
      * rules are safety nets that the packs' other rules leave unreachable.
      */
     @Test
     void everyKindOfRuleOfEveryMarketplace_isExercisedByARow() {
         Set<String> fired = new HashSet<>();
         ROWS.forEach(row -> decide(row).rules().forEach(r -> fired.add(kindOf(r.id()))));
+        SiteRulesTest.ROWS.forEach(site -> decide(site.row()).rules().forEach(r -> fired.add(kindOf(r.id()))));
         Set<String> all = new HashSet<>();
         Packs.CATALOG.packs().forEach(pack -> pack.rules().forEach(r -> all.add(kindOf(r.id()))));
         all.removeIf(kind -> kind.endsWith(":no-cancellation-path"));

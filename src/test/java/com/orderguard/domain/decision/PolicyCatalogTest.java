@@ -32,7 +32,9 @@ class PolicyCatalogTest {
 
     @Test
     void sitesWithoutAPack_haveNone_andEuStoresShareOne() {
-        assertThat(inForce("shopee.TH.1", null, "2025-01-01T00:00:00Z")).isEqualTo("none");
+        assertThat(inForce("shopee.ZZ.1", null, "2025-01-01T00:00:00Z")).isEqualTo("none");
+        assertThat(inForce("shopee.TH.1", null, "2024-01-01T00:00:00Z")).isEqualTo("shopee-TH@2020-01-01");
+        assertThat(inForce("shopee.TH.1", null, "2025-01-01T00:00:00Z")).isEqualTo("shopee-TH@2024-10-03");
         assertThat(inForce("amazon.FR.1", null, "2025-01-01T00:00:00Z")).isEqualTo("amazon-EU@2020-09-30");
         assertThat(inForce("shopee.MY.1", null, "2019-01-01T00:00:00Z")).isEqualTo("none");
     }

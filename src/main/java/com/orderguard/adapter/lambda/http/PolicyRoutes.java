@@ -17,8 +17,8 @@ import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.Rule;
 
 /**
- * {@code GET /v1/policies}: every pack and version, and which are in force (now, or at {@code ?at=}), and how far
- * each site's calendar reaches.
+ * {@code GET /v1/policies}: every resolved pack and version, the chain of files it is resolved from, which are in
+ * force (now, or at {@code ?at=}), and how far each site's calendar reaches.
  */
 @ApplicationScoped
 public class PolicyRoutes {
@@ -60,6 +60,8 @@ public class PolicyRoutes {
             item.put("effectiveFrom", pack.effectiveFrom().toString());
             item.put("timeZone", pack.zone().getId());
             item.put("inForce", catalog.isInForce(pack, at));
+            ArrayNode chain = item.putArray("chain");
+            pack.chain().forEach(chain::add);
             ArrayNode rules = item.putArray("rules");
             for (Rule rule : pack.rules()) {
                 rules.addObject().put("id", rule.id()).put("type", rule.type().name()).put("pack", rule.pack())
