@@ -51,20 +51,8 @@ public final class CalendarLoader {
         if (!site.matches("[A-Z]{2}")) {
             errors.add("site", "must be two upper-case letters");
         }
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(json.path("timeZone").asText(""));
-        } catch (DateTimeException e) {
-            errors.add("timeZone", "must be a time zone id");
-        }
-        Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
-        for (JsonNode day : json.path("weekend")) {
-            try {
-                weekend.add(DayOfWeek.valueOf(day.asText()));
-            } catch (IllegalArgumentException e) {
-                errors.add("weekend", "must list day names such as SATURDAY");
-            }
-        }
+        ZoneId zone = zone(json, errors);
+        Set<DayOfWeek> weekend = weekend(json, errors);
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> worked = new HashSet<>();
         int first = Integer.MAX_VALUE;
@@ -86,6 +74,27 @@ public final class CalendarLoader {
             throw new PolicyPackException(file, errors.list());
         }
         return new SiteCalendar(site, zone, weekend, holidays, worked, first, last);
+    }
+
+    private static ZoneId zone(JsonNode json, FieldErrors errors) {
+        try {
+            return ZoneId.of(json.path("timeZone").asText(""));
+        } catch (DateTimeException e) {
+            errors.add("timeZone", "must be a time zone id");
+            return null;
+        }
+    }
+
+    private static Set<DayOfWeek> weekend(JsonNode json, FieldErrors errors) {
+        Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
+        for (JsonNode day : json.path("weekend")) {
+            try {
+                weekend.add(DayOfWeek.valueOf(day.asText()));
+            } catch (IllegalArgumentException e) {
+                errors.add("weekend", "must list day names such as SATURDAY");
+            }
+        }
+        return weekend;
     }
 
     private static void dates(JsonNode list, String at, int year, Set<LocalDate> into, FieldErrors errors) {

@@ -45,7 +45,8 @@ final class ConditionReader {
                 enums(json, "reasonNot", CancelReason.class), codes(json, "carrier"), codes(json, "carrierNot"),
                 enums(json, "fulfilment", Fulfilment.class), enums(json, "anyItemAttribute", ItemAttribute.class),
                 enums(json, "noItemAttribute", ItemAttribute.class),
-                RuleReader.duration(json, "requestedWithinOfPlacement"), RuleReader.duration(json, "requestedLaterThanPlacement"),
+                RuleReader.duration(json, "requestedWithinOfPlacement"),
+                RuleReader.duration(json, "requestedLaterThanPlacement"),
                 json.bool("beforeShipBy"), prior(json, "priorOrderRequests"), prior(json, "priorBuyerRequests"),
                 prior(json, "priorSellerCancellations"));
     }

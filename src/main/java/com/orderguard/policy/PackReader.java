@@ -56,11 +56,7 @@ final class PackReader {
         InputRules.required(version, "version", errors);
         String title = InputRules.text(json.string("title"), 200, "title", errors);
         InputRules.required(title, "title", errors);
-        Marketplace marketplace = json.string("marketplace") == null ? null
-                : Marketplace.fromCode(json.string("marketplace")).orElse(null);
-        if (marketplace == null) {
-            errors.add("marketplace", "must be one of shopee, amazon, ozon, lazada, tiktok");
-        }
+        Marketplace marketplace = marketplace(json.string("marketplace"), errors);
         Set<String> sites = sites(json, errors);
         String scheme = InputRules.matching(json.string("scheme"), SCHEME, "2-10 upper-case letters", "scheme",
                 errors);
@@ -76,8 +72,7 @@ final class PackReader {
                 errors);
         DeadlineRules deadlines = DeadlineReader.read(json.node("deadlines"), "deadlines", errors);
         HealthRules health = HealthReader.read(json.node("health"), "health", errors);
-        Basis healthBasis = json.string("healthBasis") == null ? Basis.SITE
-                : InputRules.enumValue(Basis.class, json.string("healthBasis"), "healthBasis", errors);
+        Basis healthBasis = InputRules.enumValue(Basis.class, json.string("healthBasis"), "healthBasis", errors);
         if (!errors.isEmpty()) {
             throw new PolicyPackException(file, errors.list());
         }
@@ -166,6 +161,14 @@ final class PackReader {
         }
         sites.remove(null);
         return sites;
+    }
+
+    private static Marketplace marketplace(String code, FieldErrors errors) {
+        Marketplace marketplace = code == null ? null : Marketplace.fromCode(code).orElse(null);
+        if (marketplace == null) {
+            errors.add("marketplace", "must be one of shopee, amazon, ozon, lazada, tiktok");
+        }
+        return marketplace;
     }
 
     private static ZoneId zone(String text, FieldErrors errors) {

@@ -92,7 +92,7 @@ final class PackResolver {
         return found;
     }
 
-    /** Lays {@code overlay} over {@code target}: objects merge field by field, {@code null} removes, the rest replaces. */
+    /** Lays {@code overlay} over {@code target}: objects merge field by field, null removes, the rest replaces. */
     static void merge(ObjectNode target, JsonNode overlay, String file, boolean top) {
         Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
         while (fields.hasNext()) {

@@ -86,39 +86,40 @@ final class RuleReader {
         Boolean counts = json.bool("countsAgainstSeller");
         String alternative = code(json, "alternative");
         String explanation = InputRules.text(json.string("explanation"), 400, json.path("explanation"), errors);
+        List<String> actions = codesList(json, "actions");
+        List<Cost> costs = costs(json);
+        String platformReason = InputRules.text(json.string("platformReason"), 64, json.path("platformReason"),
+                errors);
+        Effect effect = new Effect(outcome, kind == null && type == Rule.Type.DECIDE ? DecisionKind.CANCELLATION
+                : kind, within, until != null, ifNoResponse, counts, alternative, actions, costs, platformReason,
+                explanation, duration(json, "returnWindow"));
         if (type == Rule.Type.DECIDE) {
-            InputRules.required(outcome, json.path("outcome"), errors);
-            InputRules.required(counts, json.path("countsAgainstSeller"), errors);
-            InputRules.required(explanation, json.path("explanation"), errors);
-            boolean pending = outcome == Outcome.PENDING_SELLER;
-            if (pending) {
-                InputRules.required(within, json.path("respondWithin"), errors);
-                if (ifNoResponse == Outcome.PENDING_SELLER) {
-                    errors.add(json.path("ifNoResponse"), "must be APPROVED or REJECTED");
-                }
-                InputRules.required(ifNoResponse, json.path("ifNoResponse"), errors);
-            } else if (within != null || until != null || ifNoResponse != null) {
-                errors.add(at, "respondWithin, respondUntil and ifNoResponse belong to PENDING_SELLER outcomes");
-            }
-            if (alternative != null && outcome != Outcome.REJECTED) {
-                errors.add(json.path("alternative"), "belongs to REJECTED outcomes");
-            }
+            checkDecide(effect, json, at, errors);
         } else if (outcome != null || kind != null || within != null || until != null || ifNoResponse != null
                 || alternative != null) {
             errors.add(at, "an ADJUST rule may only set countsAgainstSeller, actions, costs, platformReason and"
                     + " explanation");
         }
-        List<String> actions = codesList(json, "actions");
-        List<Cost> costs = costs(json);
-        String platformReason = InputRules.text(json.string("platformReason"), 64, json.path("platformReason"),
-                errors);
-        Duration returnWindow = duration(json, "returnWindow");
-        if (errors.list().size() > before) {
-            return null;
+        return errors.list().size() > before ? null : effect;
+    }
+
+    /** What a DECIDE rule's {@code then} must say, and what belongs only to some outcomes. */
+    private static void checkDecide(Effect effect, JsonReader json, String at, FieldErrors errors) {
+        InputRules.required(effect.outcome(), json.path("outcome"), errors);
+        InputRules.required(effect.countsAgainstSeller(), json.path("countsAgainstSeller"), errors);
+        InputRules.required(effect.explanation(), json.path("explanation"), errors);
+        if (effect.outcome() == Outcome.PENDING_SELLER) {
+            InputRules.required(effect.respondWithin(), json.path("respondWithin"), errors);
+            if (effect.ifNoResponse() == Outcome.PENDING_SELLER) {
+                errors.add(json.path("ifNoResponse"), "must be APPROVED or REJECTED");
+            }
+            InputRules.required(effect.ifNoResponse(), json.path("ifNoResponse"), errors);
+        } else if (effect.respondWithin() != null || effect.respondUntilShipBy() || effect.ifNoResponse() != null) {
+            errors.add(at, "respondWithin, respondUntil and ifNoResponse belong to PENDING_SELLER outcomes");
         }
-        return new Effect(outcome, kind == null && type == Rule.Type.DECIDE ? DecisionKind.CANCELLATION : kind,
-                within, until != null, ifNoResponse, counts, alternative, actions, costs, platformReason,
-                explanation, returnWindow);
+        if (effect.alternative() != null && effect.outcome() != Outcome.REJECTED) {
+            errors.add(json.path("alternative"), "belongs to REJECTED outcomes");
+        }
     }
 
     private static List<Cost> costs(JsonReader parent) {
@@ -152,7 +153,8 @@ final class RuleReader {
     }
 
     private static String code(JsonReader json, String name) {
-        return InputRules.matching(json.string(name), ConditionReader.CODE, "an upper-case code", json.path(name), json.errors());
+        return InputRules.matching(json.string(name), ConditionReader.CODE, "an upper-case code", json.path(name),
+                json.errors());
     }
 
     static <E extends Enum<E>> E optionalEnum(JsonReader json, String name, Class<E> type) {

@@ -48,16 +48,48 @@ public final class Decisions {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("pack " + pack.ref() + " has no catch-all rule"));
         Effect base = decider.then();
-        List<RuleRef> fired = new ArrayList<>(List.of(ref(decider)));
-        boolean counts = Boolean.TRUE.equals(base.countsAgainstSeller());
-        List<String> actions = new ArrayList<>(base.actions());
-        List<Cost> costs = new ArrayList<>(base.costs());
-        String platformReason = base.platformReason();
-        StringBuilder explanation = new StringBuilder(trimPeriod(base.explanation()));
-        for (Rule rule : pack.rules(type)) {
-            if (rule.type() != Rule.Type.ADJUST || !rule.when().matches(order, req, seller)) {
-                continue;
-            }
+        Adjusted adjusted = new Adjusted(decider);
+        pack.rules(type).stream()
+                .filter(rule -> rule.type() == Rule.Type.ADJUST && rule.when().matches(order, req, seller))
+                .forEach(adjusted::apply);
+        boolean pending = base.outcome() == Outcome.PENDING_SELLER;
+        Decision decision = new Decision(base.outcome(), base.kind(), pending ? respondBy(base, order, req) : null,
+                pending ? base.ifNoResponse() : null, adjusted.counts,
+                base.outcome() == Outcome.REJECTED ? base.alternative() : null, adjusted.actions, adjusted.fired,
+                adjusted.explanation.append('.').toString(), adjusted.costs, adjusted.platformReason, List.of(),
+                base.returnWindow() != null && order.deliveredAt() != null
+                        ? order.deliveredAt().plus(base.returnWindow()) : null);
+        return decision.withMetricImpact(MetricImpacts.of(decision, pack.health(), seller.metrics()));
+    }
+
+    /** The seller's deadline: the order's ship-by time where the rule says so, else the rule's window. */
+    private static Instant respondBy(Effect effect, Order order, OrderRequest request) {
+        if (effect.respondUntilShipBy() && order.shipBy() != null && order.shipBy().isAfter(request.requestedAt())) {
+            return order.shipBy();
+        }
+        return request.requestedAt().plus(effect.respondWithin());
+    }
+
+    /** The deciding rule's effect with every matching ADJUST rule applied in pack order. */
+    private static final class Adjusted {
+        private final List<RuleRef> fired = new ArrayList<>();
+        private final List<String> actions;
+        private final List<Cost> costs;
+        private final StringBuilder explanation;
+        private boolean counts;
+        private String platformReason;
+
+        Adjusted(Rule decider) {
+            Effect base = decider.then();
+            fired.add(ref(decider));
+            counts = Boolean.TRUE.equals(base.countsAgainstSeller());
+            actions = new ArrayList<>(base.actions());
+            costs = new ArrayList<>(base.costs());
+            platformReason = base.platformReason();
+            explanation = new StringBuilder(trimPeriod(base.explanation()));
+        }
+
+        void apply(Rule rule) {
             Effect adjust = rule.then();
             fired.add(ref(rule));
             if (adjust.countsAgainstSeller() != null) {
@@ -72,22 +104,6 @@ public final class Decisions {
                 explanation.append("; ").append(trimPeriod(adjust.explanation()));
             }
         }
-        boolean pending = base.outcome() == Outcome.PENDING_SELLER;
-        Decision decision = new Decision(base.outcome(), base.kind(), pending ? respondBy(base, order, req) : null,
-                pending ? base.ifNoResponse() : null, counts,
-                base.outcome() == Outcome.REJECTED ? base.alternative() : null, actions, fired,
-                explanation.append('.').toString(), costs, platformReason, List.of(),
-                base.returnWindow() != null && order.deliveredAt() != null
-                        ? order.deliveredAt().plus(base.returnWindow()) : null);
-        return decision.withMetricImpact(MetricImpacts.of(decision, pack.health(), seller.metrics()));
-    }
-
-    /** The seller's deadline: the order's ship-by time where the rule says so, else the rule's window. */
-    private static Instant respondBy(Effect effect, Order order, OrderRequest request) {
-        if (effect.respondUntilShipBy() && order.shipBy() != null && order.shipBy().isAfter(request.requestedAt())) {
-            return order.shipBy();
-        }
-        return request.requestedAt().plus(effect.respondWithin());
     }
 
     private static RuleRef ref(Rule rule) {

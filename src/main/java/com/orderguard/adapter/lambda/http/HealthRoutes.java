@@ -97,8 +97,7 @@ public class HealthRoutes {
         ShopKey shop = health.shop();
         json.putObject("shop").put("marketplace", shop.marketplace().code()).put("site", shop.site())
                 .put("shopId", shop.shopId());
-        json.put("pack", health.pack().ref());
-        json.put("basis", health.pack().healthBasis().name());
+        json.put("pack", health.pack().ref()).put("basis", health.pack().healthBasis().name());
         json.put("asOf", health.today().toString());
         json.put("timeZone", health.pack().zone().getId());
         ArrayNode metrics = json.putArray("metrics");

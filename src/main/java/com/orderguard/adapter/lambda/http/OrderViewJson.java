@@ -45,7 +45,21 @@ final class OrderViewJson {
         putIfPresent(json, "updatedAt", stored.updatedAt());
         putIfPresent(json, "snapshotAt", stored.stamp().occurredAt());
         json.set("order", OrderJson.write(stored.order()));
-        ObjectNode deadlines = json.putObject("deadlines");
+        deadlines(json.putObject("deadlines"), stored);
+        ArrayNode requests = json.putArray("cancellationRequests");
+        ArrayNode addressChanges = json.putArray("addressChangeRequests");
+        record.requests().forEach(request -> (request.type() == RequestType.ADDRESS_CHANGE ? addressChanges
+                : requests).add(DecisionJson.write(request)));
+        putIfPresent(json, "cancelledBy", stored.cancelledBy());
+        ArrayNode timeline = json.putArray("timeline");
+        record.history().stream().filter(entry -> AFTER_SALES.contains(entry.kind()))
+                .forEach(entry -> line(timeline, entry, "requestId"));
+        ArrayNode history = json.putArray("history");
+        record.history().forEach(entry -> line(history, entry, "reference"));
+        return json;
+    }
+
+    private static void deadlines(ObjectNode deadlines, StoredOrder stored) {
         OrderTimers timers = stored.timers();
         putIfPresent(deadlines, "shipBy", timers.deadlines().shipBy());
         if (timers.deadlines().shipBy() != null) {
@@ -63,35 +77,20 @@ final class OrderViewJson {
             hold.put("setAt", timers.hold().setAt().toString());
         }
         putIfPresent(deadlines, "nextDueAt", stored.nextDueAt());
-        ArrayNode requests = json.putArray("cancellationRequests");
-        ArrayNode addressChanges = json.putArray("addressChangeRequests");
-        record.requests().forEach(request -> (request.type() == RequestType.ADDRESS_CHANGE ? addressChanges
-                : requests).add(DecisionJson.write(request)));
         if (stored.pending() != null) {
             ObjectNode pending = deadlines.putObject("pendingRequest");
             pending.put("requestId", stored.pending().requestId());
             pending.put("respondBy", stored.pending().respondBy().toString());
             pending.put("ifNoResponse", stored.pending().ifNoResponse().name());
         }
-        putIfPresent(json, "cancelledBy", stored.cancelledBy());
-        ArrayNode timeline = json.putArray("timeline");
-        for (HistoryEntry entry : record.history()) {
-            if (AFTER_SALES.contains(entry.kind())) {
-                ObjectNode line = timeline.addObject();
-                putIfPresent(line, "at", entry.at());
-                line.put("kind", entry.kind());
-                line.put("summary", entry.summary());
-                putIfPresent(line, "requestId", entry.reference());
-            }
-        }
-        ArrayNode history = json.putArray("history");
-        for (HistoryEntry entry : record.history()) {
-            ObjectNode line = history.addObject();
-            putIfPresent(line, "at", entry.at());
-            line.put("kind", entry.kind());
-            line.put("summary", entry.summary());
-            putIfPresent(line, "reference", entry.reference());
-        }
-        return json;
+    }
+
+    /** One history entry as a line of {@code lines}; {@code referenceName} names its reference. */
+    private static void line(ArrayNode lines, HistoryEntry entry, String referenceName) {
+        ObjectNode line = lines.addObject();
+        putIfPresent(line, "at", entry.at());
+        line.put("kind", entry.kind());
+        line.put("summary", entry.summary());
+        putIfPresent(line, referenceName, entry.reference());
     }
 }

@@ -63,35 +63,43 @@ public final class QueueMessageReader {
         InputRules.required(type, "type", errors);
         Instant occurredAt = InputRules.instant(json.string("occurredAt"), "occurredAt", errors);
         InputRules.required(occurredAt, "occurredAt", errors);
-        if ("ORDER_SNAPSHOT".equals(type)) {
-            Order order = order(json, errors);
-            if (errors.isEmpty()) {
-                return new QueueMessage.OrderSnapshot(envelope(eventId, tenant, type, occurredAt), order);
-            }
-        } else if ("CANCELLATION_REQUESTED".equals(type)) {
-            Order order = order(json, errors);
-            OrderRequest request = request(json, eventId, occurredAt, now, errors);
-            if (errors.isEmpty()) {
-                return new QueueMessage.CancellationRequested(envelope(eventId, tenant, type, occurredAt), order,
-                        request);
-            }
-        } else if ("ADDRESS_CHANGE_REQUESTED".equals(type)) {
-            Order order = order(json, errors);
-            OrderRequest request = request(json, eventId, occurredAt, now, errors);
-            if (errors.isEmpty()) {
-                return new QueueMessage.AddressChangeRequested(envelope(eventId, tenant, type, occurredAt), order,
-                        new OrderRequest(request.requestId(), request.initiator(), CancelReason.WRONG_ADDRESS,
-                                request.via(), request.requestedAt(), request.note()));
-            }
-        } else if ("MARKETPLACE_PAYLOAD".equals(type)) {
-            String source = json.string("source");
-            MarketplaceOrder mapped = marketplacePayload(json, source, occurredAt, now, errors);
-            if (errors.isEmpty()) {
-                return new QueueMessage.MarketplacePayload(envelope(eventId, tenant, type, occurredAt), source,
-                        mapped);
-            }
+        QueueMessage message = typed(json, new Head(eventId, tenant, type, occurredAt), now, errors);
+        if (message != null && errors.isEmpty()) {
+            return message;
         }
         throw new InvalidMessageException("message rejected", errors.list());
+    }
+
+    /** The envelope's fields, read before the type's own fields. */
+    private record Head(String eventId, String tenant, String type, Instant occurredAt) {
+        QueueMessage.Envelope envelope() {
+            return new QueueMessage.Envelope(eventId, new TenantId(tenant), type, occurredAt);
+        }
+    }
+
+    /** The message of the envelope's type, or null when its fields (or the envelope's) are invalid. */
+    private static QueueMessage typed(JsonReader json, Head head, Instant now, FieldErrors errors) {
+        if ("MARKETPLACE_PAYLOAD".equals(head.type())) {
+            String source = json.string("source");
+            MarketplaceOrder mapped = marketplacePayload(json, source, head.occurredAt(), now, errors);
+            return errors.isEmpty() ? new QueueMessage.MarketplacePayload(head.envelope(), source, mapped) : null;
+        }
+        if (head.type() == null || !TYPES.contains(head.type())) {
+            return null;
+        }
+        Order order = order(json, errors);
+        if ("ORDER_SNAPSHOT".equals(head.type())) {
+            return errors.isEmpty() ? new QueueMessage.OrderSnapshot(head.envelope(), order) : null;
+        }
+        OrderRequest request = request(json, head.eventId(), head.occurredAt(), now, errors);
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        if ("CANCELLATION_REQUESTED".equals(head.type())) {
+            return new QueueMessage.CancellationRequested(head.envelope(), order, request);
+        }
+        return new QueueMessage.AddressChangeRequested(head.envelope(), order, new OrderRequest(request.requestId(),
+                request.initiator(), CancelReason.WRONG_ADDRESS, request.via(), request.requestedAt(), request.note()));
     }
 
     private static Order order(JsonReader json, FieldErrors errors) {
@@ -158,7 +166,4 @@ public final class QueueMessageReader {
                 errors);
     }
 
-    private static QueueMessage.Envelope envelope(String eventId, String tenant, String type, Instant occurredAt) {
-        return new QueueMessage.Envelope(eventId, new TenantId(tenant), type, occurredAt);
-    }
 }

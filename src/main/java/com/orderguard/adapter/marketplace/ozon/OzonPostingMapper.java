@@ -50,16 +50,8 @@ public final class OzonPostingMapper {
         }
         int before = errors.list().size();
         String postingNumber = Canonical.orderId(json, "posting_number");
-        String postingStatus = json.requiredText("status");
-        OrderStatus status = postingStatus == null ? null : OzonCodes.STATUSES.get(postingStatus);
-        if (postingStatus != null && status == null) {
-            json.fail("status", "unknown status " + Quote.of(postingStatus));
-        }
-        String integration = json.text("tpl_integration_type");
-        String scheme = integration == null ? null : OzonCodes.SCHEMES.get(integration);
-        if (integration != null && scheme == null) {
-            json.fail("tpl_integration_type", "unknown tpl_integration_type " + Quote.of(integration));
-        }
+        OrderStatus status = status(json);
+        String scheme = scheme(json);
         Instant delivering = json.isoInstant("delivering_date");
         OrderDraft draft = new OrderDraft(Marketplace.OZON.code(), context.site() != null ? context.site() : RUSSIA,
                 postingNumber, context.shopId(),
@@ -67,30 +59,61 @@ public final class OzonPostingMapper {
                 Canonical.text(json.isoInstant("in_process_at")), null, null,
                 Canonical.text(json.isoInstant("shipment_date")), Canonical.text(delivering), null, null,
                 json.text("tracking_number"), null, products(json), scheme);
-        PayloadReader cancellation = status == OrderStatus.CANCELLED ? json.object("cancellation") : null;
-        Long reasonId = cancellation == null ? null : cancellation.integer("cancel_reason_id");
-        boolean cancelled = reasonId != null && reasonId != 0;
-        Initiator initiator = cancelled ? initiator(cancellation) : null;
-        CancelReason reason = cancelled ? reason(cancellation, reasonId) : null;
-        Boolean afterShip = cancelled ? cancellation.bool("cancelled_after_ship") : null;
-        Boolean affectsRating = cancelled ? cancellation.bool("affect_cancellation_rating") : null;
+        Cancelled cancelled = status == OrderStatus.CANCELLED ? Cancelled.read(json.object("cancellation")) : null;
         if (errors.list().size() > before) {
             return null;
         }
         Order order = Canonical.order(OZON, draft, json.at(), errors);
-        if (order == null || !cancelled) {
+        if (order == null || cancelled == null) {
             return order == null ? null : MarketplaceOrder.of(order);
         }
         // the posting is cancelled already: the request is judged on the stage it was cancelled from
-        OrderStatus stage = Boolean.TRUE.equals(afterShip) || delivering != null ? OrderStatus.IN_TRANSIT
+        OrderStatus stage = Boolean.TRUE.equals(cancelled.afterShip()) || delivering != null ? OrderStatus.IN_TRANSIT
                 : OrderStatus.AWAITING_SHIPMENT;
-        String text = cancellation.text("cancel_reason");
-        OrderRequest request = new OrderRequest(
-                Canonical.requestId(Marketplace.OZON, postingNumber, "cancellation"), initiator, reason,
-                Channel.PLATFORM_REQUEST, context.occurredAt(),
-                Canonical.note("ozon cancel_reason_id " + reasonId + (text == null ? "" : " (" + text + ")")
-                        + ", affect_cancellation_rating " + affectsRating + ", cancelled_after_ship " + afterShip));
-        return new MarketplaceOrder(order, request, order.withStatus(stage));
+        return new MarketplaceOrder(order, cancelled.request(postingNumber, context), order.withStatus(stage));
+    }
+
+    private static OrderStatus status(PayloadReader json) {
+        String postingStatus = json.requiredText("status");
+        OrderStatus status = postingStatus == null ? null : OzonCodes.STATUSES.get(postingStatus);
+        if (postingStatus != null && status == null) {
+            json.fail("status", "unknown status " + Quote.of(postingStatus));
+        }
+        return status;
+    }
+
+    private static String scheme(PayloadReader json) {
+        String integration = json.text("tpl_integration_type");
+        String scheme = integration == null ? null : OzonCodes.SCHEMES.get(integration);
+        if (integration != null && scheme == null) {
+            json.fail("tpl_integration_type", "unknown tpl_integration_type " + Quote.of(integration));
+        }
+        return scheme;
+    }
+
+    /** A posting's {@code cancellation} block with a non-zero reason: who cancelled, why, and at which stage. */
+    private record Cancelled(long reasonId, Initiator initiator, CancelReason reason, Boolean afterShip,
+            Boolean affectsRating, String text) {
+
+        /** The cancellation of the block, or null when it names no reason (the posting was not cancelled). */
+        static Cancelled read(PayloadReader cancellation) {
+            Long reasonId = cancellation == null ? null : cancellation.integer("cancel_reason_id");
+            if (reasonId == null || reasonId == 0) {
+                return null;
+            }
+            return new Cancelled(reasonId, OzonPostingMapper.initiator(cancellation),
+                    OzonPostingMapper.reason(cancellation, reasonId),
+                    cancellation.bool("cancelled_after_ship"), cancellation.bool("affect_cancellation_rating"),
+                    cancellation.text("cancel_reason"));
+        }
+
+        OrderRequest request(String postingNumber, PayloadContext context) {
+            return new OrderRequest(Canonical.requestId(Marketplace.OZON, postingNumber, "cancellation"), initiator,
+                    reason, Channel.PLATFORM_REQUEST, context.occurredAt(),
+                    Canonical.note("ozon cancel_reason_id " + reasonId + (text == null ? "" : " (" + text + ")")
+                            + ", affect_cancellation_rating " + affectsRating + ", cancelled_after_ship "
+                            + afterShip));
+        }
     }
 
     private static Initiator initiator(PayloadReader cancellation) {
