@@ -53,7 +53,9 @@ class App extends Page {
 
   page() {
     const [, page, ...rest] = this.route.split('/');
-    if (page === 'orders' && rest.length) return html`<og-order .orderKey=${decodeURIComponent(rest.join('/'))}></og-order>`;
+    if (page === 'orders' && rest.length) {
+      return html`<og-order .orderKey=${decodeURIComponent(rest.join('/'))}></og-order>`;
+    }
     if (page === 'shops') return html`<og-shops></og-shops>`;
     return html`<og-inbox></og-inbox>`;
   }

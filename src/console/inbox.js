@@ -70,7 +70,8 @@ class Inbox extends Page {
         <label>Site <input name="site" size="4" pattern="[A-Z]{2}"></label>
         <label>Shop <input name="shopId" size="10"></label>
         <label>Kind <select name="kind"><option value="">all</option>
-          ${Object.entries(KINDS).map(([kind, label]) => html`<option value=${kind}>${label}</option>`)}</select></label>
+          ${Object.entries(KINDS).map(([kind, label]) => html`<option value=${kind}>${label}</option>`)}
+        </select></label>
         <button type="submit">Apply filters</button>
       </form>
       ${errorView(this.error)}

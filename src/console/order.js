@@ -109,8 +109,10 @@ class OrderPage extends Page {
       ${record.resolution ? html`<p>Resolved: ${record.resolution.resolution} by ${record.resolution.by}
         ${when(record.resolution.at)}</p>` : nothing}
       ${record.status === 'PENDING' && record.requestType !== 'ADDRESS_CHANGE' ? html`<div class="actions">
-        <button type="button" @click=${() => this.resolve(record.requestId, 'APPROVE')}>Approve ${record.requestId}</button>
-        <button type="button" @click=${() => this.resolve(record.requestId, 'REJECT')}>Reject ${record.requestId}</button>
+        <button type="button" @click=${() => this.resolve(record.requestId, 'APPROVE')}>
+          Approve ${record.requestId}</button>
+        <button type="button" @click=${() => this.resolve(record.requestId, 'REJECT')}>
+          Reject ${record.requestId}</button>
       </div>` : nothing}</li>`;
   }
 

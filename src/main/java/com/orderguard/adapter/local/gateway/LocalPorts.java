@@ -39,8 +39,10 @@ public class LocalPorts {
         }
         if (!taken.isEmpty()) {
             taken.forEach(LOG::error);
-            LOG.error("quarkus:dev stops: free the port(s) above, or move them: ./mvnw quarkus:dev -D<property>=<port>");
-            System.exit(1);
+            LOG.error("quarkus:dev stops: free the port(s) above, or move them: -D<property>=<port>");
+            // halt, not exit: exit's shutdown hooks would wait for this very start-up to finish. Nothing of ours
+            // runs yet (this observer comes first), so there is nothing to stop cleanly.
+            Runtime.getRuntime().halt(1);
         }
     }
 

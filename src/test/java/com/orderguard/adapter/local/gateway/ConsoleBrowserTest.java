@@ -53,7 +53,8 @@ class ConsoleBrowserTest {
             new Select(browser.driver.findElement(By.name("reason"))).selectByVisibleText("OUT_OF_STOCK");
             browser.driver.findElement(By.xpath("//button[text()='What if']")).click();
             browser.await(By.cssSelector(".what-if-result table.impact tbody tr"));
-            assertThat(browser.driver.findElement(By.cssSelector(".what-if-result")).getText()).contains("Metric impact");
+            assertThat(browser.driver.findElement(By.cssSelector(".what-if-result")).getText())
+                    .contains("Metric impact");
             browser.screenshot("order-what-if");
 
             browser.driver.findElement(By.xpath("//button[text()='Set hold']")).click();

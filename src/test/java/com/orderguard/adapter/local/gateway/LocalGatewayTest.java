@@ -32,13 +32,15 @@ class LocalGatewayTest {
     @Test
     void withoutAValidToken_theGatewayAnswers401_asApiGatewayDoes() throws Exception {
         String order = Orders.shopee("GW0", "AWAITING_SHIPMENT").toString();
-        LocalJwt otherKey = new LocalJwt("another-key", "http://localhost:3000/local", "orderguard-local",
-                Events.JSON);
-        String forged = otherKey.mint("tenant-gw", Instant.now(), Duration.ofHours(1));
-        String expired = new LocalJwt("orderguard-local-signing-key-not-a-secret", "http://localhost:3000/local",
-                "orderguard-local", Events.JSON).mint("tenant-gw", Instant.now().minusSeconds(7200), Duration.ofHours(1));
+        String issuer = "http://localhost:3000/local";
+        String forged = new LocalJwt("another-key", issuer, "orderguard-local", Events.JSON)
+                .mint("tenant-gw", Instant.now(), Duration.ofHours(1));
+        String expired = new LocalJwt("orderguard-local-signing-key-not-a-secret", issuer, "orderguard-local",
+                Events.JSON).mint("tenant-gw", Instant.now().minusSeconds(7200), Duration.ofHours(1));
+        String otherAudience = new LocalJwt("orderguard-local-signing-key-not-a-secret", issuer, "another-api",
+                Events.JSON).mint("tenant-gw", Instant.now(), Duration.ofHours(1));
 
-        for (String token : new String[] {null, "not-a-jwt", forged, expired}) {
+        for (String token : new String[] {null, "not-a-jwt", forged, expired, otherAudience}) {
             HttpResponse<String> response = GatewayClient.call("PUT", "/v1/orders/shopee.MY.GW0", token, order);
             assertThat(response.statusCode()).as("token %s", token).isEqualTo(401);
             assertThat(Events.parse(response.body()).get("message").asText()).isEqualTo("Unauthorized");
