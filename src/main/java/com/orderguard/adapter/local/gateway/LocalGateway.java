@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -50,14 +51,16 @@ public class LocalGateway {
 
     private final ApiFunction api;
     private final ObjectMapper mapper;
+    private final Clock clock;
     private final OrderGuardConfig.Local.Gateway config;
     private final LocalJwt jwt;
     private final GatewayEvents events;
     private HttpServer server;
 
-    public LocalGateway(ApiFunction api, ObjectMapper mapper, OrderGuardConfig config) {
+    public LocalGateway(ApiFunction api, ObjectMapper mapper, Clock clock, OrderGuardConfig config) {
         this.api = api;
         this.mapper = mapper;
+        this.clock = clock;
         this.config = config.local().gateway();
         this.jwt = new LocalJwt(this.config.signingKey(), this.config.issuer(), this.config.audience(), mapper);
         this.events = new GatewayEvents(ApiContract.ROUTES, mapper);
@@ -104,7 +107,7 @@ public class LocalGateway {
 
     private void api(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<Map<String, Object>> claims = bearer(exchange).flatMap(token -> jwt.verify(token, now));
         if (claims.isEmpty()) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
@@ -143,7 +146,7 @@ public class LocalGateway {
             return;
         }
         StaticFiles.reply(exchange, 200, "text/plain; charset=utf-8",
-                jwt.mint(subject, Instant.now(), Duration.ofHours(12)).getBytes(StandardCharsets.UTF_8));
+                jwt.mint(subject, clock.instant(), Duration.ofHours(12)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Swagger UI on {@code /docs}, showing infra/openapi.yaml with the local gateway as its first server. */
