@@ -67,6 +67,9 @@ public interface OrderGuardConfig {
         /** The Lambda Invoke API on loopback. */
         Invoke invoke();
 
+        /** The local HTTP gateway: the HTTP API as plain HTTP, Swagger UI and the seller console. */
+        Gateway gateway();
+
         /** Embedded DynamoDB Local of {@code quarkus:dev}. */
         interface LocalDynamo {
             /** Its port on 127.0.0.1. */
@@ -86,6 +89,40 @@ public interface OrderGuardConfig {
             /** Its port on 127.0.0.1. */
             @WithDefault("9001")
             int port();
+        }
+
+        /**
+         * The local HTTP gateway ({@code sam local start-api} for the api function): each request becomes the
+         * HTTP API event of its route, with the claims of a JWT signed by {@link #signingKey()}.
+         */
+        interface Gateway {
+            /** Whether to serve it (true in dev mode). */
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Its port on 127.0.0.1. */
+            @WithDefault("3000")
+            int port();
+
+            /** The HMAC-SHA256 key that signs and verifies local tokens; never a production secret. */
+            @WithDefault("orderguard-local-signing-key-not-a-secret")
+            String signingKey();
+
+            /** The issuer of local tokens. */
+            @WithDefault("http://localhost:3000/local")
+            String issuer();
+
+            /** The audience of local tokens. */
+            @WithDefault("orderguard-local")
+            String audience();
+
+            /** The seller console's files, relative to the project folder. */
+            @WithDefault("src/console")
+            String consoleDir();
+
+            /** The OpenAPI document Swagger UI shows, relative to the project folder. */
+            @WithDefault("infra/openapi.yaml")
+            String openapi();
         }
     }
 

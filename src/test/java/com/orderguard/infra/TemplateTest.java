@@ -174,6 +174,34 @@ class TemplateTest {
     }
 
     @Test
+    void theConsole_isOnlyBehindItsParameter_privateBehindCloudFront_andSignsInWithCodeAndPkce() {
+        assertThat(template.at("/Parameters/Console/Default").asText()).isEqualTo("false");
+        List<String> console = List.of("ConsoleBucket", "ConsoleOriginAccessControl", "ConsoleDistribution",
+                "ConsoleBucketPolicy", "ConsoleUserPoolClient", "ConsoleUserPoolDomain");
+        for (String name : console) {
+            assertThat(resources.at("/" + name + "/Condition").asText()).as(name).isEqualTo("HostConsole");
+        }
+        JsonNode block = resources.at("/ConsoleBucket/Properties/PublicAccessBlockConfiguration");
+        assertThat(block.findValuesAsText("BlockPublicAcls")).containsExactly("true");
+        assertThat(block.size()).isEqualTo(4);
+        block.forEach(flag -> assertThat(flag.asBoolean()).isTrue());
+        JsonNode statement = resources.at("/ConsoleBucketPolicy/Properties/PolicyDocument/Statement/0");
+        assertThat(statement.at("/Principal/Service").asText()).isEqualTo("cloudfront.amazonaws.com");
+        assertThat(statement.at("/Action").asText()).isEqualTo("s3:GetObject");
+        assertThat(resources.at("/ConsoleDistribution/Properties/DistributionConfig/DefaultCacheBehavior"
+                + "/ViewerProtocolPolicy").asText()).isEqualTo("redirect-to-https");
+
+        JsonNode client = resources.at("/ConsoleUserPoolClient/Properties");
+        assertThat(client.get("GenerateSecret").asBoolean()).isFalse();
+        assertThat(client.get("AllowedOAuthFlows").toString()).isEqualTo("[\"code\"]");
+        assertThat(client.get("CallbackURLs").get(0).asText()).contains("ConsoleDistribution.DomainName");
+        JsonNode api = ofType("AWS::Serverless::HttpApi").values().iterator().next().get("Properties");
+        assertThat(api.get("CorsConfiguration").toString()).contains("HostConsole", "authorization");
+        assertThat(api.at("/Auth/Authorizers/OrderGuardJwt/JwtConfiguration/audience").toString())
+                .contains("ConsoleUserPoolClient");
+    }
+
+    @Test
     void outputs_nameTheEndpointsAnOperatorNeeds() {
         assertThat(template.get("Outputs").fieldNames()).toIterable()
                 .contains("HttpApiUrl", "EventsQueueUrl", "EventsDeadLetterQueueUrl", "TableName", "TableStreamArn",

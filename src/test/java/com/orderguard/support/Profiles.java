@@ -111,6 +111,22 @@ public final class Profiles {
         }
     }
 
+    /** The local HTTP gateway (plain HTTP, local JWTs, Swagger UI, the seller console), on its own port. */
+    public static class Gateway extends FunctionProfile {
+        public static final int PORT = 3301;
+
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("orderguard.local.gateway.enabled", "true", "orderguard.local.gateway.port",
+                    Integer.toString(PORT));
+        }
+    }
+
     /**
      * Production logging and metrics for a function: JSON log lines (the console's JSON settings, written to a
      * file of their own so a test can read them) and EMF metric lines on standard output. The file name is fixed

@@ -1,0 +1,96 @@
+package com.orderguard.adapter.local.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import com.orderguard.support.Profiles;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The seller console in a real headless Chromium against the local gateway and DynamoDB Local: signing in with
+ * the keyboard, an order's decisions with rules and sources, a what-if with its metric impact, a 4xx with its
+ * field, approving a request, a shop's health charts, and Swagger UI. Screenshots go to target/console/.
+ */
+@QuarkusTest
+@TestProfile(Profiles.Gateway.class)
+class ConsoleBrowserTest {
+
+    /** Signs in as {@code tenant} with the keyboard only: Tab to the tenant field, type, Enter. */
+    static void signIn(Browser browser, String tenant) {
+        browser.await(By.id("tenant"));
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        WebElement focused = browser.driver.switchTo().activeElement();
+        assertThat(focused.getAttribute("id")).isEqualTo("tenant");
+        focused.sendKeys(Keys.chord(Keys.CONTROL, "a"), tenant, Keys.ENTER);
+        browser.await(By.cssSelector("nav[aria-label='Main']"));
+    }
+
+    @Test
+    void anOrder_showsItsDecisions_aWhatIf_aFieldError_andTakesAnApproval() throws Exception {
+        String token = GatewayClient.token("console-a");
+        String key = ConsoleData.putOrder(token, "CON1", "shop-con", "SHIPMENT_ARRANGED", Duration.ofHours(20));
+        ConsoleData.buyerRequest(token, key, "con-req-1");
+
+        try (Browser browser = new Browser()) {
+            browser.open(GatewayClient.BASE + "/#/orders/" + key);
+            signIn(browser, "console-a");
+            By request = By.cssSelector(".request[data-request-id='con-req-1']");
+            browser.awaitText(request, "PENDING");
+            assertThat(browser.all(By.cssSelector(".request .rules li a[href]"))).isNotEmpty();
+            assertThat(browser.unlabelledControls()).isEmpty();
+            browser.screenshot("order");
+
+            new Select(browser.driver.findElement(By.name("reason"))).selectByVisibleText("OUT_OF_STOCK");
+            browser.driver.findElement(By.xpath("//button[text()='What if']")).click();
+            browser.await(By.cssSelector(".what-if-result table.impact tbody tr"));
+            assertThat(browser.driver.findElement(By.cssSelector(".what-if-result")).getText())
+                    .contains("Metric impact");
+            browser.screenshot("order-what-if");
+
+            browser.driver.findElement(By.xpath("//button[text()='Set hold']")).click();
+            browser.await(By.cssSelector("[role=alert] code.field"));
+            assertThat(browser.driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("until");
+            browser.screenshot("order-error");
+
+            browser.driver.findElement(By.xpath("//button[normalize-space()='Approve con-req-1']")).click();
+            browser.awaitText(request, "APPROVED");
+            browser.awaitText(By.cssSelector(".timeline"), "CANCELLATION_RESOLVED");
+            assertThat(browser.driver.findElement(By.cssSelector(".order-status")).getText()).isEqualTo("CANCELLED");
+            browser.screenshot("order-approved");
+        }
+    }
+
+    @Test
+    void aShop_showsEachMetricAgainstItsThreshold_andSwaggerUiShowsTheContract() throws Exception {
+        String token = GatewayClient.token("console-b");
+        ConsoleData.putOrder(token, "CON2", "shop-health", "AWAITING_SHIPMENT", Duration.ofHours(30));
+
+        try (Browser browser = new Browser()) {
+            browser.open(GatewayClient.BASE + "/#/shops");
+            signIn(browser, "console-b");
+            WebElement shopId = browser.await(By.name("shopId"));
+            shopId.clear();
+            shopId.sendKeys("shop-health", Keys.ENTER);
+            browser.await(By.cssSelector("section.metric canvas"));
+            assertThat(browser.all(By.cssSelector("section.metric"))).hasSizeGreaterThan(1);
+            assertThat(browser.driver.findElement(By.cssSelector(".penalty")).getText()).contains("Penalty points");
+            assertThat(browser.unlabelledControls()).isEmpty();
+            browser.screenshot("shops");
+
+            browser.open(GatewayClient.BASE + "/docs");
+            browser.awaitText(By.cssSelector(".swagger-ui .info"), "OrderGuard API");
+            browser.await(By.cssSelector(".swagger-ui .opblock"));
+            browser.screenshot("docs");
+        }
+    }
+}
