@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.json.JsonReader;
@@ -20,7 +21,7 @@ import com.orderguard.domain.health.MetricDefinition;
  */
 final class HealthReader {
 
-    private static final java.util.regex.Pattern METRIC_ID = java.util.regex.Pattern.compile("[a-z]+\\.[A-Za-z]+");
+    private static final Pattern METRIC_ID = Pattern.compile("[a-z]+\\.[A-Za-z]+");
     private static final Set<String> FIELDS = Set.of("metrics", "penaltyPoints", "fines");
     private static final Set<String> METRIC = Set.of("id", "windowDays", "calendarWeek", "numerator", "denominator",
             "threshold", "limit", "excludeToday", "source");
