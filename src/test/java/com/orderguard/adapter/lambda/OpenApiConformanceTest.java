@@ -97,10 +97,10 @@ class OpenApiConformanceTest {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** Stores a Shopee MY order awaiting shipment for {@code tenant} and returns its key. */
-    String storeOrderFor(String tenant) {
+    /** Stores a Shopee MY order in {@code status} for {@code tenant} and returns its key. */
+    String storeOrderFor(String tenant, String status) {
         String id = newId();
-        ObjectNode order = Orders.shopee(id, "AWAITING_SHIPMENT");
+        ObjectNode order = Orders.shopee(id, status);
         order.put("placedAt", now().minus(1, ChronoUnit.HOURS).toString());
         order.put("paidAt", now().minus(1, ChronoUnit.HOURS).toString());
         order.put("shipBy", now().plus(1, ChronoUnit.DAYS).toString());
@@ -338,8 +338,9 @@ class OpenApiConformanceTest {
     @Test
     void inboxShopsAndOrderList_withEveryKindOfItem_aNextPage_andABadCursor() {
         String tenant = "tenant-openapi-inbox-" + newId();
-        String key = storeOrderFor(tenant);
-        storeOrderFor(tenant);
+        // arranged: a buyer's request waits on the seller
+        String key = storeOrderFor(tenant, "SHIPMENT_ARRANGED");
+        storeOrderFor(tenant, "AWAITING_SHIPMENT");
         call(ApiContract.REQUEST_CANCELLATION, Map.of("orderKey", key), tenant, "{\"requestId\":\"p-1\","
                 + "\"initiator\":\"BUYER\",\"reason\":\"CHANGE_OF_MIND\"}");
         call(ApiContract.PUT_HOLD, Map.of("orderKey", key), tenant, "{\"until\":\"" + now().plus(1, ChronoUnit.DAYS)
