@@ -11,6 +11,7 @@ import com.orderguard.application.Cancellations;
 import com.orderguard.application.DeadlineService;
 import com.orderguard.application.Defects;
 import com.orderguard.application.Holds;
+import com.orderguard.application.Inbox;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.ShopHealthService;
@@ -20,6 +21,7 @@ import com.orderguard.adapter.telemetry.MdcCorrelation;
 import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.HealthStore;
+import com.orderguard.application.port.InboxStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.deadline.CalendarCatalog;
@@ -71,6 +73,12 @@ public class ApplicationBeans {
     @Singleton
     ShopHealthService shopHealth(HealthStore store, PolicyCatalog catalog, OrderGuardConfig config) {
         return new ShopHealthService(store, catalog, config.health().atRiskMargin());
+    }
+
+    @Produces
+    @Singleton
+    Inbox inbox(InboxStore store, ShopHealthService health) {
+        return new Inbox(store, health);
     }
 
     @Produces

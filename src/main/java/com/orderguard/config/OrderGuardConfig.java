@@ -28,6 +28,9 @@ public interface OrderGuardConfig {
     /** The sweep settings. */
     SweepSettings sweep();
 
+    /** The attention inbox, order list and shop list. */
+    Inbox inbox();
+
     /** Shop health settings. */
     Health health();
 
@@ -57,6 +60,32 @@ public interface OrderGuardConfig {
         /** Largest accepted request body, in bytes; larger bodies get 413. */
         @WithDefault("262144")
         int maxBodyBytes();
+
+        /**
+         * The key that signs list cursors (HMAC-SHA256), so a cursor cannot be forged or altered. Set a secret of
+         * at least 32 characters in AWS (the template's CursorSigningKey); the default only serves local runs.
+         */
+        @WithDefault("orderguard-local-cursor-key-not-for-production")
+        String cursorKey();
+
+        /** How long a list cursor stays valid. */
+        @WithDefault("PT1H")
+        Duration cursorTtl();
+    }
+
+    /** The indexes behind the attention inbox and the order and shop lists. */
+    interface Inbox {
+        /**
+         * Write shards per tenant (and per kind, or per shop) of the attention, order-list and shop indexes: a
+         * burst of one tenant's orders spreads over this many index partitions; a page reads them all in
+         * parallel. Only ever increase it.
+         */
+        @WithDefault("4")
+        int shards();
+
+        /** Threads that run one page's Queries in parallel (created at run time, on the first list read). */
+        @WithDefault("8")
+        int readThreads();
     }
 
     /** Local run settings; ignored in AWS. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.orderguard.adapter.dynamodb.TableSetup;
 import com.orderguard.application.Cancellations;
+import com.orderguard.application.Inbox;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.ShopHealthService;
@@ -57,6 +58,9 @@ class OrderGuardBenchmark {
 
     @Inject
     OrderQueries queries;
+
+    @Inject
+    Inbox inbox;
 
     @Inject
     ShopHealthService health;
@@ -116,6 +120,13 @@ class OrderGuardBenchmark {
 
     @Test
     @Order(4)
+    void attentionFirstPage() throws Exception {
+        new InboxBench(snapshots, inbox, config.inbox().shards()).measure(TABLE,
+                Integer.getInteger("bench.inbox.orders", 10_000), Integer.getInteger("bench.inbox.runs", 20));
+    }
+
+    @Test
+    @Order(5)
     void coldStart() throws Exception {
         Path functionZip = OUTPUT.getParent().resolve("function.zip");
         Path runtimeClient = OUTPUT.resolve("ric");

@@ -113,11 +113,22 @@ class TemplateTest {
         CreateTableRequest local = TableLayout.createTableRequest("t");
         assertThat(keys(table.get("KeySchema"))).isEqualTo(local.keySchema().stream()
                 .map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
-        JsonNode index = table.get("GlobalSecondaryIndexes").get(0);
-        assertThat(index.get("IndexName").asText()).isEqualTo(TableLayout.DUE_INDEX);
-        assertThat(keys(index.get("KeySchema"))).isEqualTo(local.globalSecondaryIndexes().get(0).keySchema().stream()
-                .map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
-        assertThat(index.at("/Projection/ProjectionType").asText()).isEqualTo("ALL");
+        assertThat(table.get("GlobalSecondaryIndexes")).hasSameSizeAs(local.globalSecondaryIndexes());
+        assertThat(table.get("GlobalSecondaryIndexes").get(0).get("IndexName").asText())
+                .isEqualTo(TableLayout.DUE_INDEX);
+        for (int i = 0; i < local.globalSecondaryIndexes().size(); i++) {
+            JsonNode index = table.get("GlobalSecondaryIndexes").get(i);
+            var expected = local.globalSecondaryIndexes().get(i);
+            assertThat(index.get("IndexName").asText()).isEqualTo(expected.indexName());
+            assertThat(keys(index.get("KeySchema"))).isEqualTo(expected.keySchema().stream()
+                    .map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
+            assertThat(index.at("/Projection/ProjectionType").asText())
+                    .isEqualTo(expected.projection().projectionTypeAsString());
+        }
+        List<String> attributes = new ArrayList<>();
+        table.get("AttributeDefinitions").forEach(a -> attributes.add(a.get("AttributeName").asText()));
+        assertThat(attributes).containsExactlyInAnyOrderElementsOf(local.attributeDefinitions().stream()
+                .map(a -> a.attributeName()).toList());
     }
 
     @Test

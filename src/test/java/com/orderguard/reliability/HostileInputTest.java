@@ -213,6 +213,21 @@ class HostileInputTest {
         routeInputs(out, "address changes", ApiContract.RESOLVE_ADDRESS_CHANGE, Map.of("orderKey", ORDER,
                 "requestId", "address-1"), Events.JSON.createObjectNode().put("resolution", "APPROVE"),
                 Set.of("resolution"), Set.of("resolution"), Set.of(), Set.of());
+
+        // the list routes: two orders due to ship within the inbox's default 48 hours, so a page of one has a next
+        // cursor to alter
+        for (String id : List.of("HOSTILE2", "HOSTILE3")) {
+            assertThat(Invoker.api(ApiContract.PUT_ORDER, Map.of("orderKey", "shopee.MY." + id), TENANT, order(id)
+                    .put("status", "AWAITING_SHIPMENT").put("shipBy", Instant.now().plus(1, ChronoUnit.HOURS)
+                            .toString()).toString()).status()).isEqualTo(200);
+        }
+        String cursor = Invoker.api(HostileInputTest.api("", "", ApiContract.ATTENTION, Map.of(), TENANT, null,
+                Map.of("limit", "1")).event()).json().path("next").asText();
+        assertThat(cursor).isNotEmpty();
+        out.addAll(HostileListInputs.corpus(TENANT, cursor));
+        envelope(out, "attention", ApiContract.ATTENTION, Map.of(), null);
+        envelope(out, "order list", ApiContract.LIST_ORDERS, Map.of(), null);
+        envelope(out, "shop list", ApiContract.SHOPS, Map.of(), null);
         return out;
     }
 

@@ -44,6 +44,9 @@ class TenantIsolationTest {
 
     int probes;
 
+    /** The victim's inbox and order-list cursors, which no other tenant may open. */
+    List<String> victimCursors;
+
     @Test
     void noTenantReadsOrWritesAnotherTenantsData() throws Exception {
         String a = "tenant-a-" + System.currentTimeMillis();
@@ -68,6 +71,10 @@ class TenantIsolationTest {
                 + "\"CHARGEBACK\"}").status()).isEqualTo(201);
         assertThat(Invoker.api(ApiContract.PUT_HOLD, shopee, a, "{\"until\":\"" + now.plus(Duration.ofDays(3))
                 + "\",\"note\":\"a's hold\"}").status()).isEqualTo(200);
+        victimCursors = List.of(list(ApiContract.ATTENTION, a, Map.of("within", "P7D", "limit", "1")).json()
+                .path("next").asText(), list(ApiContract.LIST_ORDERS, a, Map.of("limit", "1")).json().path("next")
+                .asText());
+        assertThat(victimCursors).allMatch(cursor -> !cursor.isEmpty());
         Map<String, String> before = items(a);
         assertThat(before.keySet()).anyMatch(k -> k.contains("#S#amazon.US.shop-a|D#"));
 
@@ -110,6 +117,7 @@ class TenantIsolationTest {
     void probe(String intruder, String victim, Map<String, String> shopee, Map<String, String> amazon, Instant now)
             throws Exception {
         String why = intruder + " on " + victim + "'s data";
+        probeLists(intruder, why);
         for (Map<String, String> order : List.of(shopee, amazon)) {
             expect404(Invoker.api(ApiContract.GET_ORDER, order, intruder, null), why);
             expect404(Invoker.api(ApiContract.REQUEST_CANCELLATION, order, intruder, "{\"requestId\":\"req-a\","
@@ -156,6 +164,40 @@ class TenantIsolationTest {
         assertThat(Invoker.invoke("sweep", "{\"id\":\"tenant-probe\",\"tenantId\":\"" + victim + "\"}")
                 .functionError()).isFalse();
         probes += 4;
+    }
+
+    /**
+     * The list routes as {@code intruder}, before it has data of its own: nothing of the victim's (no item, shop or
+     * metric), and the victim's cursors, with and without their own query, open nothing.
+     */
+    void probeLists(String intruder, String why) {
+        for (String route : List.of(ApiContract.ATTENTION, ApiContract.LIST_ORDERS, ApiContract.SHOPS)) {
+            Invoker.ApiResponse response = list(route, intruder, route.equals(ApiContract.ATTENTION)
+                    ? Map.of("within", "P90D") : Map.of());
+            assertThat(response.status()).as(why).isIn(200, 401);
+            if (response.status() == 200) {
+                assertThat(response.json().path(route.equals(ApiContract.SHOPS) ? "shops" : "items")).as(why)
+                        .isEmpty();
+                assertThat(response.json().path("metricsAtRisk")).as(why).isEmpty();
+            }
+        }
+        List<Map<String, String>> queries = List.of(Map.of("within", "P7D", "limit", "1", "cursor",
+                victimCursors.get(0)), Map.of("limit", "1", "cursor", victimCursors.get(1)), Map.of("cursor",
+                victimCursors.get(0)));
+        for (int i = 0; i < queries.size(); i++) {
+            Invoker.ApiResponse response = list(i == 1 ? ApiContract.LIST_ORDERS : ApiContract.ATTENTION, intruder,
+                    queries.get(i));
+            assertThat(response.status()).as(why).isIn(400, 401);
+            if (response.status() == 400) {
+                assertThat(response.json().path("errors").findValuesAsText("field")).as(why)
+                        .containsExactly("cursor");
+            }
+        }
+        probes += 6;
+    }
+
+    static Invoker.ApiResponse list(String route, String tenant, Map<String, String> query) {
+        return Invoker.api(HostileInputTest.api("", "", route, Map.of(), tenant, null, query).event());
     }
 
     static void expect404(Invoker.ApiResponse response, String why) {

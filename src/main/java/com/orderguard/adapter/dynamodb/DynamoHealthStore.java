@@ -123,6 +123,7 @@ public class DynamoHealthStore implements HealthStore {
         }
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(put.build()).build());
+        items.add(ShopRegistry.statuses(table, tenant, shop, statuses));
         for (OutboxEvent event : events) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(DynamoOrderChangeStore.outboxItem(event)).build()).build());

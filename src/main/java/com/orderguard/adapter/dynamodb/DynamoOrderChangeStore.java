@@ -51,11 +51,13 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int shards;
+    private final int inboxShards;
 
     public DynamoOrderChangeStore(DynamoDbClient dynamo, OrderGuardConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.shards = config.dueIndex().shards();
+        this.inboxShards = config.inbox().shards();
     }
 
     @Override
@@ -110,7 +112,12 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
                 .nextDue(commit.nextDueAt(), shards)
                 .timers(commit.timers(), commit.cancelledBy());
         order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
+        AttentionWrites.orderKeys(order.expression(), tenant, commit.order(), inboxShards);
         writes.add(TransactWriteItem.builder().update(order.build(table)).build(), CommitResult.Reason.ORDER_CHANGED);
+        for (TransactWriteItem item : AttentionWrites.items(table, tenant, commit.order(), commit.timers(),
+                AttentionWrites.open(commit.before().order(), commit.before().timers()), inboxShards)) {
+            writes.add(item, CommitResult.Reason.ORDER_CHANGED);
+        }
         for (RequestRecord created : commit.created()) {
             writes.add(put(requestItem(tenant, key, created), "attribute_not_exists(#pk)", Map.of("#pk", PK), null),
                     CommitResult.Reason.REQUEST_EXISTS);

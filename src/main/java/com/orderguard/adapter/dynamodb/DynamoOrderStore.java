@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,11 +58,15 @@ public class DynamoOrderStore implements OrderStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int shards;
+    private final int inboxShards;
+    private final ShopRegistry registry;
 
-    public DynamoOrderStore(DynamoDbClient dynamo, OrderGuardConfig config) {
+    public DynamoOrderStore(DynamoDbClient dynamo, OrderGuardConfig config, ShopRegistry registry) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.shards = config.dueIndex().shards();
+        this.inboxShards = config.inbox().shards();
+        this.registry = registry;
     }
 
     @Override
@@ -104,6 +109,9 @@ public class DynamoOrderStore implements OrderStore {
 
     @Override
     public SnapshotWriteResult write(SnapshotWrite write) {
+        if (write.expectedVersion() == 0) {
+            registry.register(write.tenant(), ShopKey.of(write.order()));
+        }
         List<TransactWriteItem> items = new ArrayList<>();
         if (write.event() != null) {
             items.add(TransactWriteItem.builder().put(eventPut(write)).build());
@@ -114,6 +122,8 @@ public class DynamoOrderStore implements OrderStore {
                     DynamoOrderChangeStore.historyItem(write.tenant(), write.order().key(), write.history())).build())
                     .build());
         }
+        items.addAll(AttentionWrites.items(table, write.tenant(), write.order(), write.timers(),
+                write.expectedVersion() == 0 ? Set.of() : null, inboxShards));
         items.addAll(BucketWrites.items(table, write.tenant(), write.counts(), write.now(), shards));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
@@ -154,6 +164,7 @@ public class DynamoOrderStore implements OrderStore {
         OrderUpdate order = new OrderUpdate(write.tenant(), key, write.expectedVersion(), write.now())
                 .nextDue(write.nextDueAt(), shards);
         TimerMapper.write(write.timers(), order.expression());
+        AttentionWrites.orderKeys(order.expression(), write.tenant(), write.order(), inboxShards);
         UpdateBuilder update = order.expression()
                 .set(TYPE, s("ORDER"))
                 .set(TENANT, s(write.tenant().value()))

@@ -97,6 +97,19 @@ class OpenApiConformanceTest {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** Stores a Shopee MY order in {@code status} for {@code tenant} and returns its key. */
+    String storeOrderFor(String tenant, String status) {
+        String id = newId();
+        ObjectNode order = Orders.shopee(id, status);
+        order.put("placedAt", now().minus(1, ChronoUnit.HOURS).toString());
+        order.put("paidAt", now().minus(1, ChronoUnit.HOURS).toString());
+        order.put("shipBy", now().plus(1, ChronoUnit.DAYS).toString());
+        String key = "shopee.MY." + id;
+        assertThat(call(ApiContract.PUT_ORDER, Map.of("orderKey", key), tenant, order.toString()).status())
+                .isEqualTo(200);
+        return key;
+    }
+
     /** Stores a Shopee MY order placed an hour ago, ship-by tomorrow, and returns its key. */
     String storeOrder(String status) {
         String id = newId();
@@ -320,6 +333,32 @@ class OpenApiConformanceTest {
             assertThat(answer.status()).isEqualTo(422);
             assertThat(answer.get("supportedSites")).isNotEmpty();
         }
+    }
+
+    @Test
+    void inboxShopsAndOrderList_withEveryKindOfItem_aNextPage_andABadCursor() {
+        String tenant = "tenant-openapi-inbox-" + newId();
+        // arranged: a buyer's request waits on the seller
+        String key = storeOrderFor(tenant, "SHIPMENT_ARRANGED");
+        storeOrderFor(tenant, "AWAITING_SHIPMENT");
+        call(ApiContract.REQUEST_CANCELLATION, Map.of("orderKey", key), tenant, "{\"requestId\":\"p-1\","
+                + "\"initiator\":\"BUYER\",\"reason\":\"CHANGE_OF_MIND\"}");
+        call(ApiContract.PUT_HOLD, Map.of("orderKey", key), tenant, "{\"until\":\"" + now().plus(1, ChronoUnit.DAYS)
+                + "\"}");
+        Answer inbox = call(ApiContract.ATTENTION, Map.of(), tenant, null, Map.of("within", "P7D"));
+        assertThat(inbox.get("items").findValuesAsText("kind")).contains("REQUEST_PENDING", "SHIP_BY", "HOLD_ENDS");
+        Answer first = call(ApiContract.ATTENTION, Map.of(), tenant, null, Map.of("limit", "1"));
+        assertThat(first.get("next").asText()).isNotEmpty();
+        assertThat(call(ApiContract.ATTENTION, Map.of(), tenant, null, Map.of("cursor", "forged")).status())
+                .isEqualTo(400);
+        assertThat(call(ApiContract.SHOPS, Map.of(), tenant, null).get("shops")).hasSize(1);
+        Answer orders = call(ApiContract.LIST_ORDERS, Map.of(), tenant, null, Map.of("limit", "1"));
+        assertThat(orders.get("items")).hasSize(1);
+        assertThat(call(ApiContract.LIST_ORDERS, Map.of(), tenant, null, Map.of("status", "LOST")).status())
+                .isEqualTo(400);
+        sawEveryDeclaredSuccess(ApiContract.ATTENTION);
+        sawEveryDeclaredSuccess(ApiContract.SHOPS);
+        sawEveryDeclaredSuccess(ApiContract.LIST_ORDERS);
     }
 
     @Test

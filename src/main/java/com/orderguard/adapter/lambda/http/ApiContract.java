@@ -23,10 +23,15 @@ public final class ApiContract {
     public static final String RESOLVE_ADDRESS_CHANGE =
             "POST /v1/orders/{orderKey}/address-change-requests/{requestId}/resolution";
 
+    /** Additive to API.md: one place for every shop (issue 16). */
+    public static final String ATTENTION = "GET /v1/attention";
+    public static final String SHOPS = "GET /v1/shops";
+    public static final String LIST_ORDERS = "GET /v1/orders";
+
     /** Every route: the contract's, and the additive ones. */
     public static final List<String> ROUTES = List.of(EVALUATE, PUT_ORDER, GET_ORDER, REQUEST_CANCELLATION,
             RESOLVE_CANCELLATION, PUT_HOLD, DELETE_HOLD, SHOP_HEALTH, POLICIES, RECORD_DEFECT, REQUEST_ADDRESS_CHANGE,
-            RESOLVE_ADDRESS_CHANGE);
+            RESOLVE_ADDRESS_CHANGE, ATTENTION, SHOPS, LIST_ORDERS);
 
     private ApiContract() {
     }

@@ -42,8 +42,8 @@ public class ApiRouter {
     private final Clock clock;
 
     public ApiRouter(OrderRoutes orders, CancellationRoutes cancellations, HoldRoutes holds, PolicyRoutes policies,
-            HealthRoutes health, AddressChangeRoutes addresses, StrictJson json, OrderGuardConfig config,
-            Clock clock) {
+            HealthRoutes health, AddressChangeRoutes addresses, InboxRoutes inbox, StrictJson json,
+            OrderGuardConfig config, Clock clock) {
         this.routes = new RouteTable(Map.ofEntries(
                 Map.entry(ApiContract.PUT_ORDER, orders::put),
                 Map.entry(ApiContract.GET_ORDER, orders::get),
@@ -56,7 +56,10 @@ public class ApiRouter {
                 Map.entry(ApiContract.RECORD_DEFECT, health::defect),
                 Map.entry(ApiContract.REQUEST_ADDRESS_CHANGE, addresses::request),
                 Map.entry(ApiContract.RESOLVE_ADDRESS_CHANGE, addresses::resolve),
-                Map.entry(ApiContract.POLICIES, policies::list)));
+                Map.entry(ApiContract.POLICIES, policies::list),
+                Map.entry(ApiContract.ATTENTION, inbox::attention),
+                Map.entry(ApiContract.SHOPS, inbox::shops),
+                Map.entry(ApiContract.LIST_ORDERS, inbox::orders)));
         this.json = json;
         this.config = config;
         this.clock = clock;

@@ -29,7 +29,7 @@ import com.orderguard.domain.health.ShopKey;
 @ApplicationScoped
 public class HealthRoutes {
 
-    private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Set<String> DEFECT_FIELDS = Set.of("defectId", "type", "reportedAt");
 
     private final ShopHealthService health;
