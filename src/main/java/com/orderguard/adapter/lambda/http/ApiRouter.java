@@ -65,6 +65,13 @@ public class ApiRouter {
         this.clock = clock;
     }
 
+    /** Only a valid key is logged: the path is the caller's text, and a log field must not carry anything else. */
+    private static void logOrderKey(String orderKey) {
+        if (orderKey != null && OrderKey.parse(orderKey, "orderKey").valueOrNull() != null) {
+            LogFields.put(LogFields.ORDER_KEY, orderKey);
+        }
+    }
+
     /** Handles one API event; never throws. */
     public HttpResponse handle(HttpApiEvent event) {
         if (event == null) {
@@ -90,19 +97,13 @@ public class ApiRouter {
             return Problems.notFound("no route " + (event.routeKey() != null ? event.routeKey() : "for this path"));
         }
         LogFields.put(LogFields.ROUTE, match.get().routeKey());
-        // only a valid key: the path is the caller's text, and a log field must not carry anything else
-        String orderKey = match.get().pathParameters().get("orderKey");
-        if (orderKey != null && OrderKey.parse(orderKey, "orderKey").valueOrNull() != null) {
-            LogFields.put(LogFields.ORDER_KEY, orderKey);
-        }
-        JsonNode parsed = null;
-        if (body.length > 0) {
-            try {
-                parsed = json.parse(new String(body, StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                return Problems.invalid("the body is not valid JSON: " + StrictJson.describe(e),
-                        List.of(new FieldError("(body)", "malformed JSON")));
-            }
+        logOrderKey(match.get().pathParameters().get("orderKey"));
+        JsonNode parsed;
+        try {
+            parsed = body.length == 0 ? null : json.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            return Problems.invalid("the body is not valid JSON: " + StrictJson.describe(e),
+                    List.of(new FieldError("(body)", "malformed JSON")));
         }
         String actor = event.claim(config.api().actorClaim());
         ApiRequest request = new ApiRequest(new TenantId(tenant), actor != null ? actor : tenant,

@@ -101,20 +101,7 @@ public class HealthRoutes {
         json.put("asOf", health.today().toString());
         json.put("timeZone", health.pack().zone().getId());
         ArrayNode metrics = json.putArray("metrics");
-        for (MetricStatus metric : health.report().metrics()) {
-            metrics.addObject()
-                    .put("metric", metric.definition().id())
-                    .put("window", metric.definition().window())
-                    .put("from", metric.from().toString())
-                    .put("to", metric.to().toString())
-                    .put("value", metric.value())
-                    .put("numerator", metric.numerator())
-                    .put("denominator", metric.denominator())
-                    .put("threshold", metric.definition().threshold())
-                    .put("limit", metric.definition().limit().name())
-                    .put("status", metric.status().name())
-                    .put("source", metric.definition().source());
-        }
+        health.report().metrics().forEach(metric -> metric(metrics.addObject(), metric));
         ShopHealth.Points points = health.report().points();
         if (points != null) {
             json.putObject("penaltyPoints").put("total", points.total()).put("tier", points.tier())
@@ -133,5 +120,19 @@ public class HealthRoutes {
                     .put("currency", fine.currency());
         }
         return json;
+    }
+
+    private static void metric(ObjectNode json, MetricStatus metric) {
+        json.put("metric", metric.definition().id())
+                .put("window", metric.definition().window())
+                .put("from", metric.from().toString())
+                .put("to", metric.to().toString())
+                .put("value", metric.value())
+                .put("numerator", metric.numerator())
+                .put("denominator", metric.denominator())
+                .put("threshold", metric.definition().threshold())
+                .put("limit", metric.definition().limit().name())
+                .put("status", metric.status().name())
+                .put("source", metric.definition().source());
     }
 }
