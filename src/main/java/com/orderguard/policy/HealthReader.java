@@ -1,6 +1,8 @@
 package com.orderguard.policy;
 
 import java.math.BigDecimal;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +19,17 @@ import com.orderguard.domain.health.MetricDefinition;
 
 /**
  * Reads a pack's {@code health}: {@code metrics} (id, windowDays or calendarWeek, numerator, denominator,
- * threshold, limit, excludeToday, source), and optionally {@code penaltyPoints} and {@code fines}.
+ * threshold, limit, excludeToday or endsDaysAgo, minimumCount, source), and optionally {@code penaltyPoints},
+ * {@code fines} and {@code orderVolumeLimit}.
  */
 final class HealthReader {
 
     private static final Pattern METRIC_ID = Pattern.compile("[a-z]+\\.[A-Za-z]+");
-    private static final Set<String> FIELDS = Set.of("metrics", "penaltyPoints", "fines");
+    private static final Set<String> FIELDS = Set.of("metrics", "penaltyPoints", "fines", "orderVolumeLimit");
     private static final Set<String> METRIC = Set.of("id", "windowDays", "calendarWeek", "numerator", "denominator",
-            "threshold", "limit", "excludeToday", "source");
+            "threshold", "limit", "excludeToday", "endsDaysAgo", "minimumCount", "source");
+    private static final Set<String> VOLUME = Set.of("metric", "tiers", "duration", "source");
+    private static final Set<String> VOLUME_TIER = Set.of("from", "volumePercent");
     private static final Set<String> POINTS = Set.of("weekly", "tiers", "source");
     private static final Set<String> WEEKLY = Set.of("metric", "points");
     private static final Set<String> FINES = Set.of("metric", "tiers", "maxFine", "currency", "blockAbove",
@@ -55,7 +60,8 @@ final class HealthReader {
                 metrics.add(metric);
             }
         }
-        return new HealthRules(metrics, points(json, ids, errors), fines(json, ids, errors));
+        return new HealthRules(metrics, points(json, ids, errors), fines(json, ids, errors),
+                volumeLimits(json, ids, errors));
     }
 
     private static MetricDefinition metric(JsonNode node, String at, FieldErrors errors) {
@@ -87,11 +93,27 @@ final class HealthReader {
         InputRules.required(limit, json.path("limit"), errors);
         String source = InputRules.text(json.string("source"), 300, json.path("source"), errors);
         InputRules.required(source, json.path("source"), errors);
+        int endsDaysAgo = endsDaysAgo(json, errors);
+        Long minimum = json.integer("minimumCount");
+        if (minimum != null && minimum < 0) {
+            errors.add(json.path("minimumCount"), "must not be negative");
+        }
         if (errors.list().size() > before) {
             return null;
         }
         return new MetricDefinition(id, week ? 7 : days.intValue(), numerator, denominator, threshold.doubleValue(),
-                limit, Boolean.TRUE.equals(json.bool("excludeToday")), week, source);
+                limit, endsDaysAgo, week, minimum == null ? 0 : minimum, source);
+    }
+
+    /** {@code excludeToday} (the window ends yesterday) or {@code endsDaysAgo} (0 to 30), not both. */
+    private static int endsDaysAgo(JsonReader json, FieldErrors errors) {
+        Long ago = json.integer("endsDaysAgo");
+        boolean excludeToday = Boolean.TRUE.equals(json.bool("excludeToday"));
+        if (ago != null && (excludeToday || ago < 0 || ago > 30)) {
+            errors.add(json.path("endsDaysAgo"), "must be from 0 to 30, and not beside excludeToday");
+            return 0;
+        }
+        return ago != null ? ago.intValue() : excludeToday ? 1 : 0;
     }
 
     private static HealthRules.PenaltyPoints points(JsonReader parent, Set<String> metrics, FieldErrors errors) {
@@ -105,10 +127,7 @@ final class HealthReader {
         for (int i = 0; nodes != null && i < nodes.size(); i++) {
             JsonReader item = JsonReader.of(nodes.get(i), json.path("weekly") + "[" + i + "]", WEEKLY, errors);
             if (item != null) {
-                String metric = item.string("metric");
-                if (metric == null || metrics.stream().noneMatch(m -> m.startsWith(metric + "P"))) {
-                    errors.add(item.path("metric"), "must name a metric of this pack");
-                }
+                String metric = namedMetric(item, metrics, errors);
                 Long points = item.integer("points");
                 weekly.add(new HealthRules.WeeklyPoints(metric, points == null ? 0 : points.intValue()));
             }
@@ -127,10 +146,7 @@ final class HealthReader {
         if (json == null) {
             return null;
         }
-        String metric = json.string("metric");
-        if (metric == null || metrics.stream().noneMatch(m -> m.startsWith(metric + "P"))) {
-            errors.add(json.path("metric"), "must name a metric of this pack");
-        }
+        String metric = namedMetric(json, metrics, errors);
         List<HealthRules.FineTier> tiers = new ArrayList<>();
         List<JsonNode> nodes = json.array("tiers");
         for (int i = 0; nodes != null && i < nodes.size(); i++) {
@@ -144,6 +160,53 @@ final class HealthReader {
         JsonNode block = json.node("blockAbove");
         return new HealthRules.FineTiers(metric, tiers, max == null ? null : new BigDecimal(max.asText()),
                 json.string("currency"), block == null ? 1 : block.doubleValue(), source(json, errors));
+    }
+
+    private static HealthRules.VolumeLimits volumeLimits(JsonReader parent, Set<String> metrics,
+            FieldErrors errors) {
+        JsonNode node = parent.node("orderVolumeLimit");
+        JsonReader json = node == null || node.isNull() ? null
+                : JsonReader.of(node, parent.path("orderVolumeLimit"), VOLUME, errors);
+        if (json == null) {
+            return null;
+        }
+        String metric = namedMetric(json, metrics, errors);
+        List<HealthRules.VolumeTier> tiers = new ArrayList<>();
+        List<JsonNode> nodes = json.array("tiers");
+        for (int i = 0; nodes != null && i < nodes.size(); i++) {
+            JsonReader tier = JsonReader.of(nodes.get(i), json.path("tiers") + "[" + i + "]", VOLUME_TIER, errors);
+            JsonNode from = tier == null ? null : tier.node("from");
+            Long percent = tier == null ? null : tier.integer("volumePercent");
+            if (from == null || !from.isNumber() || from.doubleValue() < 0 || from.doubleValue() > 1
+                    || percent != null && (percent < 0 || percent > 100)) {
+                errors.add(json.path("tiers") + "[" + i + "]", "needs from (a ratio) and volumePercent 0-100 or none");
+            } else {
+                tiers.add(new HealthRules.VolumeTier(from.doubleValue(), percent == null ? null : percent.intValue()));
+            }
+        }
+        if (tiers.isEmpty()) {
+            errors.add(json.path("tiers"), "must list at least one tier");
+        }
+        return new HealthRules.VolumeLimits(metric, tiers, period(json, errors), source(json, errors));
+    }
+
+    private static Period period(JsonReader json, FieldErrors errors) {
+        String duration = json.string("duration");
+        try {
+            return duration == null ? null : Period.parse(duration);
+        } catch (DateTimeParseException e) {
+            errors.add(json.path("duration"), "must be an ISO period such as P7D");
+            return null;
+        }
+    }
+
+    /** The {@code metric} that points, fines or volume limits are read from: one of the pack's metric ids. */
+    private static String namedMetric(JsonReader json, Set<String> metrics, FieldErrors errors) {
+        String metric = json.string("metric");
+        if (metric == null || metrics.stream().noneMatch(m -> m.startsWith(metric + "P"))) {
+            errors.add(json.path("metric"), "must name a metric of this pack");
+        }
+        return metric;
     }
 
     private static String source(JsonReader json, FieldErrors errors) {

@@ -131,6 +131,23 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void anOrderVolumeLimit_namesAMetricOfThePack_aPeriod_andPercentsUpTo100() {
+        String metric = "{\"id\":\"lazada.cancellationRate\",\"windowDays\":28,\"endsDaysAgo\":8,"
+                + "\"numerator\":\"CANCELLED_BY_SELLER\",\"denominator\":\"ORDERS\",\"threshold\":0.3,"
+                + "\"limit\":\"AT_MOST\",\"minimumCount\":10,\"source\":\"s\"}";
+        String health = ",\"health\":{\"metrics\":[" + metric + "],\"orderVolumeLimit\":{\"metric\":\"x.rate\","
+                + "\"tiers\":[{\"from\":0.3,\"volumePercent\":120}],\"duration\":\"a week\",\"source\":\"s\"}}";
+        String broken = pack(CATCH_ALL).replace(",\"rules\"", health + ",\"rules\"");
+        assertThatThrownBy(() -> load(broken))
+                .hasMessageContaining("health.orderVolumeLimit.metric must name a metric of this pack")
+                .hasMessageContaining("health.orderVolumeLimit.tiers[0] needs from (a ratio) and volumePercent")
+                .hasMessageContaining("health.orderVolumeLimit.duration must be an ISO period");
+        String both = broken.replace("\"endsDaysAgo\":8", "\"endsDaysAgo\":8,\"excludeToday\":true");
+        assertThatThrownBy(() -> load(both))
+                .hasMessageContaining("health.metrics[0].endsDaysAgo must be from 0 to 30, and not beside excludeToday");
+    }
+
+    @Test
     void invalidJson_failsNamingTheFile() {
         assertThatThrownBy(() -> load("{\"id\": ")).hasMessageContaining("policies/test@2024-01-01.json")
                 .hasMessageContaining("not valid JSON");

@@ -1,12 +1,25 @@
 package com.orderguard.domain.health;
 
 /**
- * One seller metric as a pack defines it: a ratio of two counters over a window of days ending today (or
- * yesterday, when {@code excludeToday}; or the current Monday-to-Sunday week, when {@code calendarWeek}), and the
- * platform's threshold with the side that is healthy ({@link Limit}).
+ * One seller metric as a pack defines it: a ratio of two counters over a window of days ending today, or
+ * {@code endsDaysAgo} days before it (1: yesterday, Ozon's "not today"; 8: Lazada's D-35..D-8), or the current
+ * Monday-to-Sunday week, when {@code calendarWeek}; and the platform's threshold with the side that is healthy
+ * ({@link Limit}). A breach may also need at least {@code minimumCount} in the numerator (Lazada PH: over 30% with at
+ * least 10 cancelled); below it a value past the threshold is only at risk.
  */
 public record MetricDefinition(String id, int windowDays, Counter numerator, Counter denominator, double threshold,
-        Limit limit, boolean excludeToday, boolean calendarWeek, String source) {
+        Limit limit, int endsDaysAgo, boolean calendarWeek, long minimumCount, String source) {
+
+    /** A metric whose breach needs no minimum count. */
+    public MetricDefinition(String id, int windowDays, Counter numerator, Counter denominator, double threshold,
+            Limit limit, int endsDaysAgo, boolean calendarWeek, String source) {
+        this(id, windowDays, numerator, denominator, threshold, limit, endsDaysAgo, calendarWeek, 0, source);
+    }
+
+    /** Whether {@code value}, from {@code numerator} counted, breaches the threshold. */
+    public boolean breached(double value, long numerator) {
+        return limit.breached(value, threshold) && numerator >= minimumCount;
+    }
 
     /** How the value must relate to the threshold, as the platform words it. */
     public enum Limit {

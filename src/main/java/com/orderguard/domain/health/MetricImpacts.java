@@ -33,9 +33,10 @@ public final class MetricImpacts {
                 continue;
             }
             double before = value.value();
-            double after = counts ? (double) (value.numerator() + 1) / Math.max(1, value.denominator()) : before;
+            long numerator = counts ? value.numerator() + 1 : value.numerator();
+            double after = counts ? (double) numerator / Math.max(1, value.denominator()) : before;
             impacts.add(new MetricImpact(definition.id(), definition.window(), before, after, definition.threshold(),
-                    definition.limit().breached(after, definition.threshold())));
+                    definition.breached(after, numerator)));
         }
         return impacts;
     }

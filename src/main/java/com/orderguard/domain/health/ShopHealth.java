@@ -3,6 +3,7 @@ package com.orderguard.domain.health;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -16,8 +17,11 @@ public final class ShopHealth {
     private ShopHealth() {
     }
 
-    /** A shop's health: every metric, Shopee's penalty points and Ozon's fine tier (null where not applicable). */
-    public record Report(List<MetricStatus> metrics, Points points, Fine fine) {
+    /**
+     * A shop's health: every metric, Shopee's penalty points, Ozon's fine tier and the Order Volume Limit (null where
+     * the marketplace has none).
+     */
+    public record Report(List<MetricStatus> metrics, Points points, Fine fine, VolumeLimit volumeLimit) {
     }
 
     /** Points earned since the last reset, the tier reached (0: none), and when they reset. */
@@ -30,6 +34,14 @@ public final class ShopHealth {
     }
 
     /**
+     * Whether the metric's value brings an Order Volume Limit, the share of the usual volume left (null: not
+     * stated, or no limit) and for how long (null: not stated).
+     */
+    public record VolumeLimit(String metric, double value, boolean applies, Integer volumePercent, Period duration,
+            String source) {
+    }
+
+    /**
      * @param atRiskMargin the share of the allowed range after which a metric is "at risk" (0.8: the last 20%)
      */
     public static Report evaluate(HealthRules rules, List<DailyBucket> buckets, LocalDate today, double atRiskMargin) {
@@ -37,13 +49,14 @@ public final class ShopHealth {
         for (MetricDefinition definition : rules.metrics()) {
             metrics.add(measure(definition, buckets, today, atRiskMargin));
         }
-        return new Report(metrics, points(rules, buckets, today, atRiskMargin), fine(rules, metrics));
+        return new Report(metrics, points(rules, buckets, today, atRiskMargin), fine(rules, metrics),
+                volumeLimit(rules, metrics));
     }
 
     /** One metric over its window ending {@code today}. */
     public static MetricStatus measure(MetricDefinition definition, List<DailyBucket> buckets, LocalDate today,
             double atRiskMargin) {
-        LocalDate to = definition.excludeToday() ? today.minusDays(1) : today;
+        LocalDate to = today.minusDays(definition.endsDaysAgo());
         LocalDate from = definition.calendarWeek() ? today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 : to.minusDays(definition.windowDays() - 1L);
         return measure(definition, buckets, from, to, atRiskMargin);
@@ -60,8 +73,12 @@ public final class ShopHealth {
             }
         }
         double value = denominator == 0 ? 0 : (double) numerator / denominator;
-        return new MetricStatus(definition, from, to, numerator, denominator, value,
-                status(definition, value, denominator, atRiskMargin));
+        MetricStatus.Status status = status(definition, value, denominator, atRiskMargin);
+        if (status == MetricStatus.Status.BREACHED && !definition.breached(value, numerator)) {
+            // past the threshold, but fewer counted than the platform needs for a breach: close to one
+            status = MetricStatus.Status.AT_RISK;
+        }
+        return new MetricStatus(definition, from, to, numerator, denominator, value, status);
     }
 
     /** How {@code value} stands; an empty window is healthy (nothing to hold against the seller yet). */
@@ -122,8 +139,7 @@ public final class ShopHealth {
         if (fines == null) {
             return null;
         }
-        MetricStatus status = metrics.stream().filter(m -> m.definition().id().equals(fines.metric())).findFirst()
-                .orElseThrow();
+        MetricStatus status = statusOf(metrics, fines.metric());
         BigDecimal percent = null;
         for (HealthRules.FineTier tier : fines.tiers()) {
             if (status.denominator() > 0 && status.value() > tier.above()) {
@@ -132,5 +148,28 @@ public final class ShopHealth {
         }
         return new Fine(fines.metric(), status.value(), percent, fines.maxFine(), fines.currency(),
                 status.denominator() > 0 && status.value() > fines.blockAbove());
+    }
+
+    private static VolumeLimit volumeLimit(HealthRules rules, List<MetricStatus> metrics) {
+        HealthRules.VolumeLimits limits = rules.volumeLimits();
+        if (limits == null) {
+            return null;
+        }
+        MetricStatus status = statusOf(metrics, limits.metric());
+        MetricDefinition definition = status.definition();
+        HealthRules.VolumeTier reached = null;
+        for (HealthRules.VolumeTier tier : limits.tiers()) {
+            if (status.denominator() > 0 && definition.limit().breached(status.value(), tier.from())
+                    && status.numerator() >= definition.minimumCount()) {
+                reached = tier;
+            }
+        }
+        return new VolumeLimit(limits.metric(), status.value(), reached != null,
+                reached == null ? null : reached.volumePercent(), limits.duration(), limits.source());
+    }
+
+    /** The status of the metric a pack's fines or volume limits name (the loader made sure it has one). */
+    private static MetricStatus statusOf(List<MetricStatus> metrics, String metric) {
+        return metrics.stream().filter(m -> m.definition().id().equals(metric)).findFirst().orElseThrow();
     }
 }

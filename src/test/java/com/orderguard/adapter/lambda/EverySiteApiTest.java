@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,13 +28,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(Profiles.Api.class)
 class EverySiteApiTest {
-
-    /**
-     * Marketplaces whose packs encode no shop metric yet (Lazada's seller-fault cancellation rate and TikTok's SFCR
-     * are in the reference, section 6, but not in the packs: issue 15 is open for them). Their health answers, by
-     * its pack, with no metric.
-     */
-    static final Set<String> NO_METRICS_YET = Set.of("lazada", "tiktok");
 
     /** Marketplace, site and (for Ozon) delivery scheme of every site the reference names. */
     static Stream<Arguments> sites() {
@@ -90,13 +82,14 @@ class EverySiteApiTest {
         JsonNode health = CancellationApiTest.body(response);
         assertThat(health.get("pack").asText()).startsWith(marketplace + "-");
         assertThat(health.get("basis").asText()).isIn("SITE", "MARKETPLACE_DEFAULT");
-        if (NO_METRICS_YET.contains(marketplace)) {
-            assertThat(health.get("metrics")).as("metrics are now encoded: drop " + marketplace).isEmpty();
-            return;
-        }
         assertThat(health.get("metrics")).isNotEmpty().allSatisfy(metric -> {
             assertThat(metric.get("status").asText()).isEqualTo("OK");
             assertThat(metric.get("source").asText()).isNotBlank();
         });
+        boolean volumeLimited = marketplace.equals("lazada") || marketplace.equals("tiktok");
+        assertThat(health.has("orderVolumeLimit")).isEqualTo(volumeLimited);
+        if (volumeLimited) {
+            assertThat(health.get("orderVolumeLimit").get("applies").asBoolean()).isFalse();
+        }
     }
 }

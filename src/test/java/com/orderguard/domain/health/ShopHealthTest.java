@@ -24,7 +24,7 @@ class ShopHealthTest {
 
     static final LocalDate TODAY = LocalDate.parse("2026-06-17");
     static final MetricDefinition CANCEL_RATE = new MetricDefinition("amazon.cancelRate", 7,
-            Counter.CANCELLED_BY_SELLER, Counter.ORDERS, 0.025, MetricDefinition.Limit.BELOW, false, false, "t");
+            Counter.CANCELLED_BY_SELLER, Counter.ORDERS, 0.025, MetricDefinition.Limit.BELOW, 0, false, "t");
 
     static DailyBucket day(String date, long orders, long cancelled) {
         return new DailyBucket(LocalDate.parse(date), Map.of(Counter.ORDERS, orders,
@@ -60,7 +60,7 @@ class ShopHealthTest {
         assertThat(ShopHealth.status(CANCEL_RATE, 0.019, 100, 0.8)).isEqualTo(MetricStatus.Status.OK);
         assertThat(ShopHealth.status(CANCEL_RATE, 0.02, 100, 0.8)).isEqualTo(MetricStatus.Status.AT_RISK);
         MetricDefinition tracking = new MetricDefinition("amazon.validTrackingRate", 30, Counter.SHIPPED_TRACKED,
-                Counter.SHIPPED, 0.95, MetricDefinition.Limit.ABOVE, false, false, "t");
+                Counter.SHIPPED, 0.95, MetricDefinition.Limit.ABOVE, 0, false, "t");
         assertThat(ShopHealth.status(tracking, 0.97, 100, 0.8)).isEqualTo(MetricStatus.Status.OK);
         assertThat(ShopHealth.status(tracking, 0.955, 100, 0.8)).isEqualTo(MetricStatus.Status.AT_RISK);
         assertThat(ShopHealth.status(tracking, 0.95, 100, 0.8)).isEqualTo(MetricStatus.Status.BREACHED);

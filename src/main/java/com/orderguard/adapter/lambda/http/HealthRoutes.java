@@ -119,7 +119,18 @@ public class HealthRoutes {
             node.put("maxFine", fine.maxFine() == null ? null : fine.maxFine().toPlainString())
                     .put("currency", fine.currency());
         }
+        ShopHealth.VolumeLimit limit = health.report().volumeLimit();
+        if (limit != null) {
+            volumeLimit(json.putObject("orderVolumeLimit"), limit);
+        }
         return json;
+    }
+
+    private static void volumeLimit(ObjectNode json, ShopHealth.VolumeLimit limit) {
+        json.put("metric", limit.metric()).put("value", limit.value()).put("applies", limit.applies())
+                .put("volumePercent", limit.volumePercent())
+                .put("duration", limit.duration() == null ? null : limit.duration().toString())
+                .put("source", limit.source());
     }
 
     private static void metric(ObjectNode json, MetricStatus metric) {
