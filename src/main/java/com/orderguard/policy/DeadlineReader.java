@@ -1,10 +1,12 @@
 package com.orderguard.policy;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.json.JsonReader;
@@ -14,14 +16,14 @@ import com.orderguard.domain.deadline.DeadlineRules;
 
 /**
  * Reads a pack's {@code deadlines}: {@code shipBy} ({@code hours} as an ISO duration, or {@code workingDays},
- * {@code preOrderWorkingDays}, {@code schemeWorkingDays}) and {@code autoCancel} ({@code workingDays},
- * {@code days} after the ship-by time), each with a {@code source}.
+ * {@code preOrderWorkingDays}, {@code schemeWorkingDays}, {@code schemeWorkingHours}) and {@code autoCancel}
+ * ({@code workingDays}, {@code days} after the ship-by time), each with a {@code source}.
  */
 final class DeadlineReader {
 
     private static final Set<String> FIELDS = Set.of("shipBy", "autoCancel");
     private static final Set<String> SHIP_BY = Set.of("hours", "workingDays", "preOrderWorkingDays",
-            "schemeWorkingDays", "source");
+            "schemeWorkingDays", "schemeWorkingHours", "source");
     private static final Set<String> AUTO_CANCEL = Set.of("workingDays", "days", "source");
 
     private DeadlineReader() {
@@ -52,26 +54,49 @@ final class DeadlineReader {
         if ((hours == null) == (days == null)) {
             errors.add(parent.path("shipBy"), "needs exactly one of hours and workingDays");
         }
-        Map<String, Integer> schemes = new HashMap<>();
-        JsonNode schemeNode = json.node("schemeWorkingDays");
-        if (schemeNode != null) {
-            if (!schemeNode.isObject()) {
-                errors.add(json.path("schemeWorkingDays"), "must be an object of scheme: working days");
-            } else {
-                Iterator<Map.Entry<String, JsonNode>> fields = schemeNode.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    if (!field.getValue().canConvertToInt() || field.getValue().intValue() < 0) {
-                        errors.add(json.path("schemeWorkingDays") + "." + field.getKey(), "must be a whole number");
-                    } else {
-                        schemes.put(field.getKey(), field.getValue().intValue());
-                    }
-                }
-            }
-        }
+        Map<String, Integer> schemes = schemes(json, "schemeWorkingDays", errors, value ->
+                value.canConvertToInt() && value.intValue() >= 0 ? value.intValue() : null);
+        Map<String, Duration> schemeHours = schemes(json, "schemeWorkingHours", errors, value -> {
+            Duration duration = value.isTextual() ? parse(value.textValue()) : null;
+            return duration != null && !duration.isNegative() && !duration.isZero() ? duration : null;
+        });
         String source = source(json, errors);
         return new DeadlineRules.ShipBy(hours, days == null ? 0 : days, days(json, "preOrderWorkingDays", errors),
-                schemes, source);
+                schemes, schemeHours, source);
+    }
+
+    /** An object of delivery scheme: value, each value read by {@code read} (null: not a valid value). */
+    private static <T> Map<String, T> schemes(JsonReader json, String name, FieldErrors errors,
+            Function<JsonNode, T> read) {
+        Map<String, T> schemes = new HashMap<>();
+        JsonNode node = json.node(name);
+        if (node == null) {
+            return schemes;
+        }
+        if (!node.isObject()) {
+            errors.add(json.path(name), "must be an object of scheme: value");
+            return schemes;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            T value = read.apply(field.getValue());
+            if (value == null) {
+                errors.add(json.path(name) + "." + field.getKey(), name.endsWith("Days")
+                        ? "must be a whole number" : "must be a positive ISO-8601 duration such as PT48H");
+            } else {
+                schemes.put(field.getKey(), value);
+            }
+        }
+        return schemes;
+    }
+
+    private static Duration parse(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static DeadlineRules.AutoCancel autoCancel(JsonReader parent, FieldErrors errors) {

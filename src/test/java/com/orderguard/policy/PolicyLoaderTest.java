@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +82,7 @@ class PolicyLoaderTest {
         assertThat(Packs.CATALOG.packs()).extracting(PolicyPack::ref).contains(
                 "shopee-MY@2020-01-01", "shopee-MY@2024-11-13", "shopee-SG@2020-01-01", "shopee-SG@2025-02-12",
                 "amazon-US@2020-09-30", "amazon-IN@2020-09-30", "amazon-EU@2020-09-30", "ozon-RU-FBS@2020-01-01",
-                "ozon-RU-RFBS@2020-01-01", "lazada-SEA@2020-01-01", "tiktok-TH@2020-01-01");
+                "ozon-RU-RFBS@2020-01-01", "lazada-PH@2020-01-01", "tiktok-TH@2020-01-01");
         assertThat(Packs.CATALOG.packs()).allSatisfy(pack -> assertThat(pack.rules()).allSatisfy(rule -> {
             assertThat(rule.id()).isNotBlank();
             assertThat(rule.source()).isNotBlank();
@@ -145,6 +146,17 @@ class PolicyLoaderTest {
         String both = broken.replace("\"endsDaysAgo\":8", "\"endsDaysAgo\":8,\"excludeToday\":true");
         assertThatThrownBy(() -> load(both))
                 .hasMessageContaining("health.metrics[0].endsDaysAgo must be from 0 to 30, and not beside excludeToday");
+    }
+
+    @Test
+    void schemeWorkingHours_areDurationsPerScheme() throws IOException {
+        String deadlines = ",\"deadlines\":{\"shipBy\":{\"hours\":\"PT48H\","
+                + "\"schemeWorkingHours\":{\"CB\":\"PT48H\"},\"source\":\"s\"}}";
+        PolicyPack pack = load(pack(CATCH_ALL).replace(",\"rules\"", deadlines + ",\"rules\"")).packs().get(0);
+        assertThat(pack.deadlines().shipBy().schemeWorkingHours()).containsEntry("CB", Duration.ofHours(48));
+        assertThatThrownBy(() -> load(pack(CATCH_ALL).replace(",\"rules\"",
+                deadlines.replace("\"CB\":\"PT48H\"", "\"CB\":\"two days\"") + ",\"rules\"")))
+                .hasMessageContaining("deadlines.shipBy.schemeWorkingHours.CB must be a positive ISO-8601 duration");
     }
 
     @Test

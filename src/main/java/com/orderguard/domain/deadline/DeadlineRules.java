@@ -13,12 +13,15 @@ public record DeadlineRules(ShipBy shipBy, AutoCancel autoCancel) {
     /**
      * The ship-by time counted from payment: {@code hours} after it (Lazada's 48 h), or the end of the
      * {@code workingDays}-th working day after the payment date (Shopee's days to ship, TikTok's 2 working days);
-     * pre-order lines and some delivery schemes (Shopee cross-border, {@code CB}) have their own day counts.
+     * pre-order lines and some delivery schemes (Shopee cross-border, {@code CB}) have their own day counts, and a
+     * scheme may count its hours on working days only ({@code schemeWorkingHours}: Lazada MY cross-border, 48 h
+     * without weekends and public holidays), which comes first.
      */
     public record ShipBy(Duration hours, int workingDays, Integer preOrderWorkingDays,
-            Map<String, Integer> schemeWorkingDays, String source) {
+            Map<String, Integer> schemeWorkingDays, Map<String, Duration> schemeWorkingHours, String source) {
         public ShipBy {
             schemeWorkingDays = Map.copyOf(schemeWorkingDays);
+            schemeWorkingHours = Map.copyOf(schemeWorkingHours);
         }
     }
 

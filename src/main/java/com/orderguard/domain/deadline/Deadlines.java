@@ -43,6 +43,9 @@ public final class Deadlines {
         if (paid == null) {
             return null;
         }
+        if (order.deliveryScheme() != null && rule.schemeWorkingHours().containsKey(order.deliveryScheme())) {
+            return calendar.plusWorkingHours(paid, rule.schemeWorkingHours().get(order.deliveryScheme()));
+        }
         if (rule.hours() != null) {
             return paid.plus(rule.hours());
         }

@@ -1,6 +1,7 @@
 package com.orderguard.domain.deadline;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -70,6 +71,32 @@ public record SiteCalendar(String site, ZoneId zone, Set<DayOfWeek> weekend, Set
     public Instant endOfWorkingDay(Instant from, int n) {
         LocalDate day = plusWorkingDays(from.atZone(zone).toLocalDate(), n);
         return day.atTime(LocalTime.MAX.withNano(0)).atZone(zone).toInstant();
+    }
+
+    /**
+     * {@code hours} after {@code from}, counting only the hours of working days (a day off does not run the clock:
+     * 48 h from Friday 10:00 end on Tuesday 10:00).
+     */
+    public Instant plusWorkingHours(Instant from, Duration hours) {
+        ZonedDateTime at = from.atZone(zone);
+        Duration left = hours;
+        int idle = 0;
+        while (!left.isNegative() && !left.isZero()) {
+            ZonedDateTime nextDay = at.toLocalDate().plusDays(1).atStartOfDay(zone);
+            if (isWorkingDay(at.toLocalDate())) {
+                Duration today = Duration.between(at, nextDay);
+                if (left.compareTo(today) <= 0) {
+                    return at.plus(left).toInstant();
+                }
+                left = left.minus(today);
+                idle = 0;
+            } else if (++idle > MAX_DAYS_OFF) {
+                throw new IllegalStateException("calendar " + site + " has more than " + MAX_DAYS_OFF
+                        + " days off in a row after " + from);
+            }
+            at = nextDay;
+        }
+        return at.toInstant();
     }
 
     /** The same local time of day {@code n} working days after {@code from}. */

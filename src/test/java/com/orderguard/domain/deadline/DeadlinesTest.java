@@ -119,6 +119,25 @@ class DeadlinesTest {
     }
 
     @Test
+    void lazadaPh_twoWorkingDaysToShip_andTwoMoreForPickup_pastIndependenceDay() {
+        // Wednesday 10 June 2026, 10:00 in Manila; Friday 12 June is Independence Day
+        OrderDeadlines d = deadlines(paid("lazada.PH.1", "2026-06-10T02:00:00Z"));
+        assertThat(d.shipBy()).isEqualTo(local("2026-06-15T23:59:59", "Asia/Manila"));
+        assertThat(d.autoCancelAt()).isEqualTo(local("2026-06-17T23:59:59", "Asia/Manila"));
+    }
+
+    @Test
+    void lazadaMyCrossBorder_countsItsFortyEightHoursOnWorkingDaysOnly() {
+        // Friday 28 Aug 2026, 10:00 in Kuala Lumpur: 14 h on Friday, none on the weekend or National Day (Monday
+        // 31 Aug), 24 h on Tuesday, 10 h on Wednesday
+        Order crossBorder = TestOrders.order("lazada.MY.2").placedAt(Instant.parse("2026-08-28T02:00:00Z"))
+                .shipBy(null).scheme("CB").build();
+        assertThat(deadlines(crossBorder).shipBy()).isEqualTo(local("2026-09-02T10:00:00", "Asia/Kuala_Lumpur"));
+        assertThat(deadlines(paid("lazada.MY.1", "2026-08-28T02:00:00Z")).shipBy())
+                .isEqualTo(Instant.parse("2026-08-30T02:00:00Z"));
+    }
+
+    @Test
     void platformFulfilledAndUnpaidOrders_haveNoClock() {
         Order fba = TestOrders.order("amazon.US.2").placedAt(Instant.parse("2026-03-02T02:00:00Z")).shipBy(null)
                 .fulfilment(Fulfilment.PLATFORM).build();

@@ -21,6 +21,7 @@ import static com.orderguard.domain.decision.Outcome.REJECTED;
 import static com.orderguard.support.TestOrders.T;
 import static com.orderguard.support.TestOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +106,29 @@ class SiteRulesTest {
         }
         amazon(site, inherited);
         tiktok(site, inherited);
+        lazada(site, inherited);
         ozon(site, inherited);
+    }
+
+    static void lazada(Basis site, Basis inherited) {
+        // PH and SG: seller-fault cancellations (the seller's, and Lazada's for a missed lead time), from their pages
+        row("lazada.auto-cancel-late-shipment", site, order("lazada.PH.1"), req(PLATFORM, LATE_SHIPMENT), APPROVED,
+                true, null, null);
+        row("lazada.seller-cancel", site, order("lazada.PH.1"), req(SELLER, OUT_OF_STOCK), APPROVED, true, null,
+                null);
+        row("lazada.auto-cancel-late-shipment", site, order("lazada.SG.1"), req(PLATFORM, LATE_SHIPMENT), APPROVED,
+                true, null, null);
+        row("lazada.seller-cancel", site, order("lazada.SG.1"), req(SELLER, OUT_OF_STOCK), APPROVED, true, null,
+                null);
+        // buyer cancellation on every site, and everything on MY, TH, VN, ID: no source found, the default
+        for (String country : List.of("PH", "SG", "MY", "TH", "VN", "ID")) {
+            row("lazada.buyer-cancel-before-rts", inherited, order("lazada." + country + ".1"),
+                    req(BUYER, CHANGE_OF_MIND), APPROVED, false, null, null);
+        }
+        for (String country : List.of("MY", "TH", "VN", "ID")) {
+            row("lazada.seller-cancel", inherited, order("lazada." + country + ".1"), req(SELLER, OUT_OF_STOCK),
+                    APPROVED, true, null, null);
+        }
     }
 
     static void ozon(Basis site, Basis inherited) {
@@ -202,6 +225,13 @@ class SiteRulesTest {
         assertThat(ph.autoCancel().days()).isEqualTo(3);
         assertThat(ph.autoCancel().workingDays()).isZero();
         assertThat(pack(Marketplace.TIKTOK, "US", T).deadlines().autoCancel().workingDays()).isEqualTo(7);
+        DeadlineRules lazadaPh = pack(Marketplace.LAZADA, "PH", T).deadlines();
+        assertThat(lazadaPh.shipBy().hours()).isNull();
+        assertThat(lazadaPh.shipBy().workingDays()).isEqualTo(2);
+        assertThat(lazadaPh.autoCancel().workingDays()).isEqualTo(2);
+        assertThat(pack(Marketplace.LAZADA, "MY", T).deadlines().shipBy().schemeWorkingHours())
+                .containsExactly(entry("CB", Duration.ofHours(48)));
+        assertThat(pack(Marketplace.LAZADA, "SG", T).deadlines().shipBy().hours()).isEqualTo(Duration.ofHours(48));
         assertThat(Packs.CATALOG.inForce(Marketplace.OZON, "KZ", "RFBS", T).orElseThrow().deadlines().autoCancel()
                 .days()).isEqualTo(10);
         assertThat(pack(Marketplace.OZON, "KZ", T).ref()).isEqualTo("ozon-KZ-FBS@2020-01-01");

@@ -58,6 +58,8 @@ class SiteHealthTest {
                 lazada, 12, 40, MetricStatus.Status.AT_RISK, null));
         rows.add(new Row("lazada PH over 30% with 13 cancelled: limited", Marketplace.LAZADA, "PH",
                 List.of(cancels(10, 40, 13)), lazada, 13, 40, MetricStatus.Status.BREACHED, -1));
+        rows.add(new Row("lazada SG over 30%: limited (Lazada's default threshold)", Marketplace.LAZADA, "SG",
+                List.of(cancels(30, 40, 13)), lazada, 13, 40, MetricStatus.Status.BREACHED, -1));
         rows.add(new Row("lazada PH 45% with 9 cancelled: not yet", Marketplace.LAZADA, "PH",
                 List.of(cancels(20, 20, 9)), lazada, 9, 20, MetricStatus.Status.AT_RISK, null));
         rows.add(new Row("lazada PH window D-35..D-8", Marketplace.LAZADA, "PH", List.of(cancels(36, 5, 5),
@@ -117,8 +119,10 @@ class SiteHealthTest {
     static Stream<Arguments> sites() {
         List<Arguments> sites = new ArrayList<>();
         List<String> lazada = List.of("lazada.cancellationRate P28D 0.3");
-        for (String site : List.of("PH", "SG", "MY", "TH", "VN", "ID")) {
-            sites.add(Arguments.of(Marketplace.LAZADA, site, lazada, Basis.SITE));
+        sites.add(Arguments.of(Marketplace.LAZADA, "PH", lazada, Basis.SITE));
+        sites.add(Arguments.of(Marketplace.LAZADA, "SG", lazada, Basis.SITE));
+        for (String site : List.of("MY", "TH", "VN", "ID")) {
+            sites.add(Arguments.of(Marketplace.LAZADA, site, lazada, Basis.MARKETPLACE_DEFAULT));
         }
         String sfcr = "tiktok.sellerFaultCancellationRate P7D ";
         sites.add(Arguments.of(Marketplace.TIKTOK, "TH", List.of(sfcr + 0.1), Basis.SITE));
@@ -144,6 +148,11 @@ class SiteHealthTest {
         HealthRules.VolumeLimits limits = pack.health().volumeLimits();
         assertThat(limits).isNotNull();
         assertThat(limits.metric()).isEqualTo(metrics.get(0).split(" ")[0]);
-        assertThat(limits.duration()).isEqualTo(marketplace == Marketplace.LAZADA ? Period.ofDays(7) : null);
+        Period duration = marketplace != Marketplace.LAZADA ? null : switch (site) {
+            case "PH" -> Period.ofDays(7);
+            case "SG" -> Period.ofDays(14);
+            default -> null;
+        };
+        assertThat(limits.duration()).isEqualTo(duration);
     }
 }
