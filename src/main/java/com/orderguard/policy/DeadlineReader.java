@@ -1,9 +1,13 @@
 package com.orderguard.policy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,14 +20,16 @@ import com.orderguard.domain.deadline.DeadlineRules;
 
 /**
  * Reads a pack's {@code deadlines}: {@code shipBy} ({@code hours} as an ISO duration, or {@code workingDays},
- * {@code preOrderWorkingDays}, {@code schemeWorkingDays}, {@code schemeWorkingHours}) and {@code autoCancel}
- * ({@code workingDays}, {@code days} after the ship-by time), each with a {@code source}.
+ * {@code preOrderWorkingDays}, {@code schemeWorkingDays}, {@code schemeWorkingHours}, {@code cutOff}),
+ * {@code autoCancel} ({@code workingDays}, {@code days} after the ship-by time) and {@code weekendWorked}
+ * ({@code days} of the site's weekend the platform works), each with a {@code source}.
  */
 final class DeadlineReader {
 
-    private static final Set<String> FIELDS = Set.of("shipBy", "autoCancel");
+    private static final Set<String> FIELDS = Set.of("shipBy", "autoCancel", "weekendWorked");
     private static final Set<String> SHIP_BY = Set.of("hours", "workingDays", "preOrderWorkingDays",
-            "schemeWorkingDays", "schemeWorkingHours", "source");
+            "schemeWorkingDays", "schemeWorkingHours", "cutOff", "source");
+    private static final Set<String> WEEKEND_WORKED = Set.of("days", "source");
     private static final Set<String> AUTO_CANCEL = Set.of("workingDays", "days", "source");
 
     private DeadlineReader() {
@@ -37,7 +43,29 @@ final class DeadlineReader {
         if (json == null) {
             return null;
         }
-        return new DeadlineRules(shipBy(json, errors), autoCancel(json, errors));
+        return new DeadlineRules(shipBy(json, errors), autoCancel(json, errors), weekendWorked(json, errors));
+    }
+
+    private static DeadlineRules.WeekendWorked weekendWorked(JsonReader parent, FieldErrors errors) {
+        JsonNode node = parent.node("weekendWorked");
+        JsonReader json = node == null || node.isNull() ? null
+                : JsonReader.of(node, parent.path("weekendWorked"), WEEKEND_WORKED, errors);
+        if (json == null) {
+            return null;
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        List<JsonNode> nodes = json.array("days");
+        for (int i = 0; nodes != null && i < nodes.size(); i++) {
+            DayOfWeek day = InputRules.enumValue(DayOfWeek.class, nodes.get(i).asText(),
+                    json.path("days") + "[" + i + "]", errors);
+            if (day != null) {
+                days.add(day);
+            }
+        }
+        if (days.isEmpty()) {
+            errors.add(json.path("days"), "must name at least one day, e.g. SATURDAY");
+        }
+        return new DeadlineRules.WeekendWorked(days, source(json, errors));
     }
 
     private static DeadlineRules.ShipBy shipBy(JsonReader parent, FieldErrors errors) {
@@ -62,7 +90,7 @@ final class DeadlineReader {
         });
         String source = source(json, errors);
         return new DeadlineRules.ShipBy(hours, days == null ? 0 : days, days(json, "preOrderWorkingDays", errors),
-                schemes, schemeHours, source);
+                schemes, schemeHours, cutOff(json, errors), source);
     }
 
     /** An object of delivery scheme: value, each value read by {@code read} (null: not a valid value). */
@@ -89,6 +117,17 @@ final class DeadlineReader {
             }
         }
         return schemes;
+    }
+
+    /** A local time of day, {@code HH:mm}. */
+    private static LocalTime cutOff(JsonReader json, FieldErrors errors) {
+        String text = json.string("cutOff");
+        try {
+            return text == null ? null : LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(json.path("cutOff"), "must be a local time such as 14:00");
+            return null;
+        }
     }
 
     private static Duration parse(String text) {

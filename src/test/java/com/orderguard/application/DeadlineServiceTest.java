@@ -29,7 +29,7 @@ class DeadlineServiceTest {
     static PolicyCatalog withChange() {
         PolicyPack current = Packs.CATALOG.packs().stream()
                 .filter(p -> p.ref().equals("shopee-MY@2024-11-13")).findFirst().orElseThrow();
-        DeadlineRules slower = new DeadlineRules(new DeadlineRules.ShipBy(null, 3, 7, Map.of(), Map.of(), "test"),
+        DeadlineRules slower = new DeadlineRules(new DeadlineRules.ShipBy(null, 3, 7, Map.of(), Map.of(), null, "test"),
                 current.deadlines().autoCancel());
         PolicyPack next = new PolicyPack("shopee-MY", "2026-06-01", current.marketplace(), current.sites(), null,
                 CHANGE, current.zone(), "test", current.rules(), current.addressChangeRules(), slower,

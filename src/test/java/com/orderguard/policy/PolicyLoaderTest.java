@@ -157,6 +157,11 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> load(pack(CATCH_ALL).replace(",\"rules\"",
                 deadlines.replace("\"CB\":\"PT48H\"", "\"CB\":\"two days\"") + ",\"rules\"")))
                 .hasMessageContaining("deadlines.shipBy.schemeWorkingHours.CB must be a positive ISO-8601 duration");
+        String broken = deadlines.replace("\"source\":\"s\"}", "\"cutOff\":\"2pm\",\"source\":\"s\"},"
+                + "\"weekendWorked\":{\"days\":[\"SABADO\"],\"source\":\"s\"}");
+        assertThatThrownBy(() -> load(pack(CATCH_ALL).replace(",\"rules\"", broken + ",\"rules\"")))
+                .hasMessageContaining("deadlines.shipBy.cutOff must be a local time such as 14:00")
+                .hasMessageContaining("deadlines.weekendWorked.days[0] must be one of");
     }
 
     @Test

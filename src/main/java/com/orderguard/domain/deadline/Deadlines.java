@@ -19,11 +19,12 @@ public final class Deadlines {
      * The order's deadlines under {@code pack} (the pack in force when the order was paid) and the site's calendar.
      * Orders the platform fulfils, and unpaid orders, have none.
      */
-    public static OrderDeadlines of(Order order, PolicyPack pack, SiteCalendar calendar) {
+    public static OrderDeadlines of(Order order, PolicyPack pack, SiteCalendar siteCalendar) {
         if (order.fulfilment() == Fulfilment.PLATFORM || order.status() == OrderStatus.UNPAID) {
             return new OrderDeadlines(order.shipBy(), false, null);
         }
         DeadlineRules rules = pack == null ? null : pack.deadlines();
+        SiteCalendar calendar = rules == null ? siteCalendar : rules.workingDays(siteCalendar);
         Instant shipBy = order.shipBy();
         boolean computed = false;
         if (shipBy == null && rules != null && rules.shipBy() != null) {
@@ -56,6 +57,8 @@ public final class Deadlines {
         if (rule.preOrderWorkingDays() != null && order.anyItem(ItemAttribute.PRE_ORDER)) {
             days = Math.max(days, rule.preOrderWorkingDays());
         }
-        return calendar.endOfWorkingDay(paid, days);
+        Instant end = calendar.endOfWorkingDay(paid, days);
+        return rule.cutOff() == null ? end
+                : end.atZone(calendar.zone()).toLocalDate().atTime(rule.cutOff()).atZone(calendar.zone()).toInstant();
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -29,6 +30,17 @@ public record SiteCalendar(String site, ZoneId zone, Set<DayOfWeek> weekend, Set
     /** A calendar with weekends only, for sites without holiday data. */
     public static SiteCalendar weekendsOnly(String site, ZoneId zone) {
         return new SiteCalendar(site, zone, Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(), Set.of(), 0, -1);
+    }
+
+    /** This calendar with {@code days} of its weekend worked (holidays stay days off). */
+    public SiteCalendar working(Set<DayOfWeek> days) {
+        if (days.isEmpty()) {
+            return this;
+        }
+        Set<DayOfWeek> rest = EnumSet.noneOf(DayOfWeek.class);
+        rest.addAll(weekend);
+        rest.removeAll(days);
+        return new SiteCalendar(site, zone, rest, holidays, workingWeekends, firstYear, lastYear);
     }
 
     /** Whether sellers work on {@code date} at this site. */

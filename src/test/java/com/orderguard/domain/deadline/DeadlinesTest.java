@@ -138,6 +138,17 @@ class DeadlinesTest {
     }
 
     @Test
+    void shopeeBr_from20260211_shipsBy14OnItsLastDay_andWorksOnSaturdays() {
+        // Friday 6 March 2026, 10:00 in Sao Paulo: Saturday is a fulfilment day, dispatch by 14:00
+        OrderDeadlines d = deadlines(paid("shopee.BR.1", "2026-03-06T13:00:00Z"));
+        assertThat(d.shipBy()).isEqualTo(local("2026-03-07T14:00:00", "America/Sao_Paulo"));
+        assertThat(d.autoCancelAt()).isEqualTo(local("2026-03-11T14:00:00", "America/Sao_Paulo"));
+        // Friday 30 January 2026, before the change: Monday, at the end of the day
+        assertThat(deadlines(paid("shopee.BR.1", "2026-01-30T13:00:00Z")).shipBy())
+                .isEqualTo(local("2026-02-02T23:59:59", "America/Sao_Paulo"));
+    }
+
+    @Test
     void platformFulfilledAndUnpaidOrders_haveNoClock() {
         Order fba = TestOrders.order("amazon.US.2").placedAt(Instant.parse("2026-03-02T02:00:00Z")).shipBy(null)
                 .fulfilment(Fulfilment.PLATFORM).build();

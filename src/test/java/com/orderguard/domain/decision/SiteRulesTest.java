@@ -23,8 +23,10 @@ import static com.orderguard.support.TestOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -239,6 +241,11 @@ class SiteRulesTest {
         assertThat(pack(Marketplace.SHOPEE, "BR", br2026).health().metrics()).filteredOn(m -> m.id()
                 .equals("shopee.lateShipmentRate")).extracting(MetricDefinition::threshold).containsExactly(0.15);
         assertThat(pack(Marketplace.SHOPEE, "BR", br2026).healthBasis()).isEqualTo(Basis.SITE);
+        DeadlineRules br = pack(Marketplace.SHOPEE, "BR", br2026).deadlines();
+        assertThat(br.weekendWorked().days()).containsExactly(DayOfWeek.SATURDAY);
+        assertThat(br.shipBy().cutOff()).isEqualTo(LocalTime.of(14, 0));
+        assertThat(br.shipBy().workingDays()).isEqualTo(1);
+        assertThat(pack(Marketplace.SHOPEE, "BR", T).deadlines().weekendWorked()).isNull();
         assertThat(pack(Marketplace.SHOPEE, "BR", T).healthBasis()).isEqualTo(Basis.MARKETPLACE_DEFAULT);
         assertThat(pack(Marketplace.SHOPEE, "MY", T).healthBasis()).isEqualTo(Basis.SITE);
         assertThat(pack(Marketplace.AMAZON, "JP", T).rules()).filteredOn(r -> r.id().endsWith("-30-minutes"))
