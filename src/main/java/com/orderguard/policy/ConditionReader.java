@@ -26,7 +26,7 @@ final class ConditionReader {
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private static final Set<String> WHEN_FIELDS = Set.of("initiator", "via", "status", "reason", "reasonNot",
-            "carrier", "carrierNot", "fulfilment", "anyItemAttribute", "noItemAttribute",
+            "carrier", "carrierNot", "deliveryScheme", "fulfilment", "anyItemAttribute", "noItemAttribute",
             "requestedWithinOfPlacement", "requestedLaterThanPlacement", "beforeShipBy", "priorOrderRequests",
             "priorBuyerRequests", "priorSellerCancellations");
     private static final Set<String> PRIOR_FIELDS = Set.of("atLeast", "kind", "initiator", "within");
@@ -43,7 +43,7 @@ final class ConditionReader {
                 enums(json, "initiator", Initiator.class), enums(json, "via", Channel.class),
                 enums(json, "status", OrderStatus.class), enums(json, "reason", CancelReason.class),
                 enums(json, "reasonNot", CancelReason.class), codes(json, "carrier"), codes(json, "carrierNot"),
-                enums(json, "fulfilment", Fulfilment.class), enums(json, "anyItemAttribute", ItemAttribute.class),
+                codes(json, "deliveryScheme"), enums(json, "fulfilment", Fulfilment.class), enums(json, "anyItemAttribute", ItemAttribute.class),
                 enums(json, "noItemAttribute", ItemAttribute.class),
                 RuleReader.duration(json, "requestedWithinOfPlacement"),
                 RuleReader.duration(json, "requestedLaterThanPlacement"),

@@ -21,6 +21,7 @@ public record Condition(
         Set<CancelReason> reasonNot,
         Set<String> carrier,
         Set<String> carrierNot,
+        Set<String> deliveryScheme,
         Set<Fulfilment> fulfilment,
         Set<ItemAttribute> anyItemAttribute,
         Set<ItemAttribute> noItemAttribute,
@@ -33,7 +34,7 @@ public record Condition(
 
     /** The condition that always holds. */
     public static final Condition ALWAYS = new Condition(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null, null, null);
+            Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null, null, null);
 
     public Condition {
         initiator = Set.copyOf(initiator);
@@ -43,6 +44,7 @@ public record Condition(
         reasonNot = Set.copyOf(reasonNot);
         carrier = Set.copyOf(carrier);
         carrierNot = Set.copyOf(carrierNot);
+        deliveryScheme = Set.copyOf(deliveryScheme);
         fulfilment = Set.copyOf(fulfilment);
         anyItemAttribute = Set.copyOf(anyItemAttribute);
         noItemAttribute = Set.copyOf(noItemAttribute);
@@ -59,6 +61,8 @@ public record Condition(
                 // the carrier is optional; an order without one is shipped with none of the named carriers
                 && (carrier.isEmpty() || order.carrier() != null && carrier.contains(order.carrier()))
                 && (carrierNot.isEmpty() || order.carrier() == null || !carrierNot.contains(order.carrier()))
+                && (deliveryScheme.isEmpty() || order.deliveryScheme() != null
+                        && deliveryScheme.contains(order.deliveryScheme()))
                 && in(fulfilment, order.fulfilment())
                 && (anyItemAttribute.isEmpty() || anyItemAttribute.stream().anyMatch(order::anyItem))
                 && (noItemAttribute.isEmpty() || noItemAttribute.stream().noneMatch(order::anyItem))

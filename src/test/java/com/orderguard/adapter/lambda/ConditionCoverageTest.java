@@ -87,6 +87,10 @@ class ConditionCoverageTest {
                     RequestType.CANCELLATION,
                     Map.of("shopee.my.in-transit-not-spx", Set.of("carrierNot")),
                     tenant -> inTransitRequest(tenant, "J_AND_T", "b-" + tenant)),
+            new Scenario("a buyer asks to cancel an order the seller ships itself on TikTok Shop ID",
+                    RequestType.CANCELLATION,
+                    Map.of("tiktok.id.buyer-request-shipped-by-seller", Set.of("deliveryScheme")),
+                    ConditionCoverageTest::requestOnAnOrderShippedBySeller),
             new Scenario("a buyer's sixth in-transit return within 30 days on Shopee MY", RequestType.CANCELLATION,
                     Map.of("shopee.my.in-transit-buyer-limit", Set.of("priorBuyerRequests")),
                     ConditionCoverageTest::sixthInTransitReturnOfOneBuyer),
@@ -204,6 +208,14 @@ class ConditionCoverageTest {
         ObjectNode order = shopee("AWAITING_SHIPMENT", "SPX_EXPRESS", "b-" + tenant,
                 Instant.now().minus(2, ChronoUnit.HOURS));
         ((ObjectNode) order.get("items").get(0)).putArray("attributes").add("PRE_ORDER");
+        String key = storeOrder(tenant, order);
+        accepted(CancellationApiTest.request(tenant, key, buyerRequest("b-1")));
+        return recorded(tenant, key, "b-1");
+    }
+
+    static Recorded requestOnAnOrderShippedBySeller(String tenant) {
+        ObjectNode order = shopee("AWAITING_SHIPMENT", "J_AND_T", "b-" + tenant, Instant.now().minus(1,
+                ChronoUnit.HOURS)).put("marketplace", "tiktok").put("site", "ID").put("deliveryScheme", "SELLER");
         String key = storeOrder(tenant, order);
         accepted(CancellationApiTest.request(tenant, key, buyerRequest("b-1")));
         return recorded(tenant, key, "b-1");

@@ -182,6 +182,9 @@ class SiteRulesTest {
         row("tiktok.id.buyer-request-before-shipment", site, order("tiktok.ID.1").with(ItemAttribute.PERISHABLE)
                 .placedAt(april.minus(DAY)), at(req(BUYER, CHANGE_OF_MIND), april), PENDING_SELLER, false,
                 Duration.ofDays(2), APPROVED);
+        row("tiktok.id.buyer-request-shipped-by-seller", site, order("tiktok.ID.1").scheme("SELLER")
+                .placedAt(april.minus(DAY)), at(req(BUYER, CHANGE_OF_MIND), april), PENDING_SELLER, false,
+                Duration.ofDays(2), APPROVED);
         row("tiktok.us.buyer-cancel-on-hold", site, order("tiktok.US.1").placedAt(T.minus(Duration.ofMinutes(30))),
                 req(BUYER, CHANGE_OF_MIND), APPROVED, false, null, null);
         row("tiktok.us.buyer-request-before-shipment", site, order("tiktok.US.1"), req(BUYER, CHANGE_OF_MIND),
