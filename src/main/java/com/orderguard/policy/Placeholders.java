@@ -42,6 +42,13 @@ final class Placeholders {
                 }
             }
         }
+        for (String list : RULE_LISTS) {
+            pack.path(list).forEach(rule -> {
+                if (rule.isObject()) {
+                    ((ObjectNode) rule).remove(RuleEdits.RENAMED_FROM);
+                }
+            });
+        }
         if (!errors.isEmpty()) {
             throw new PolicyPackException(file, errors.list());
         }
@@ -91,7 +98,7 @@ final class Placeholders {
             return at.get(Integer.parseInt(step));
         }
         for (JsonNode item : at) {
-            if (step.equals(item.path("id").asText(null))) {
+            if (RuleEdits.isNamed(item, step)) {
                 return item;
             }
         }

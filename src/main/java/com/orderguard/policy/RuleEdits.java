@@ -14,11 +14,15 @@ import com.orderguard.domain.FieldErrors;
  * {@code replace} (whole rules, by id), {@code change} (part of a rule, merged into it by id) and {@code add}
  * (new rules, each placed {@code before} or {@code after} a rule id; without either, right after the rule added
  * before it, or, for the first, just before the catch-all, the last DECIDE rule without a {@code when}). Rule order is
- * the order of evaluation, so positions are kept exactly.
+ * the order of evaluation, so positions are kept exactly. A {@code change} may also {@code rename} the rule (Amazon
+ * JP's 5-minute self-cancel rule is not "within-30-minutes"): later edits and placeholders may still name it by
+ * the ids it had ({@link #RENAMED_FROM}).
  */
 final class RuleEdits {
 
     private static final Set<String> FIELDS = Set.of("remove", "replace", "change", "add");
+    /** The earlier ids of a renamed rule, kept on it until its placeholders are rendered. */
+    static final String RENAMED_FROM = "renamedFrom";
 
     private RuleEdits() {
     }
@@ -58,9 +62,28 @@ final class RuleEdits {
             } else {
                 ObjectNode rule = (ObjectNode) rules.get(index);
                 Inheritance.unmark(rule);
-                PackResolver.merge(rule, node, file, false);
+                ObjectNode change = node.deepCopy();
+                JsonNode to = change.remove("rename");
+                PackResolver.merge(rule, change, file, false);
+                rename(rules, rule, to, at + ".rename", errors);
             }
         }
+    }
+
+    /** Gives {@code rule} the id {@code to} (a short id no other rule has), remembering the one it had. */
+    private static void rename(ArrayNode rules, ObjectNode rule, JsonNode to, String at, FieldErrors errors) {
+        if (to == null) {
+            return;
+        }
+        String id = to.asText("");
+        if (!to.isTextual() || !RuleReader.RULE_ID.matcher(id).matches() || indexOf(rules, id) >= 0) {
+            errors.add(at, "must be a rule id no rule of the pack has");
+            return;
+        }
+        JsonNode earlier = rule.get(RENAMED_FROM);
+        ArrayNode from = earlier instanceof ArrayNode list ? list : rule.putArray(RENAMED_FROM);
+        from.add(rule.path("id").asText());
+        rule.put("id", id);
     }
 
     private static void add(ArrayNode rules, JsonReader json, FieldErrors errors) {
@@ -103,11 +126,24 @@ final class RuleEdits {
 
     private static int indexOf(ArrayNode rules, String id) {
         for (int i = 0; id != null && i < rules.size(); i++) {
-            if (id.equals(rules.get(i).path("id").asText(null))) {
+            if (isNamed(rules.get(i), id)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether {@code rule} has, or had before a rename, the id {@code id}. */
+    static boolean isNamed(JsonNode rule, String id) {
+        if (id.equals(rule.path("id").asText(null))) {
+            return true;
+        }
+        for (JsonNode earlier : rule.path(RENAMED_FROM)) {
+            if (id.equals(earlier.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a rule added without a position goes: before the catch-all, or at the end if there is none. */

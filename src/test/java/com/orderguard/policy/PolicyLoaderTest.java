@@ -145,7 +145,8 @@ class PolicyLoaderTest {
                 .hasMessageContaining("health.orderVolumeLimit.duration must be an ISO period");
         String both = broken.replace("\"endsDaysAgo\":8", "\"endsDaysAgo\":8,\"excludeToday\":true");
         assertThatThrownBy(() -> load(both))
-                .hasMessageContaining("health.metrics[0].endsDaysAgo must be from 0 to 30, and not beside excludeToday");
+                .hasMessageContaining("health.metrics[0].endsDaysAgo must be from 0 to 30")
+                .hasMessageContaining("and not beside excludeToday");
     }
 
     @Test
@@ -211,6 +212,21 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> loadOverlay(BASE, overlay("shopee@2024-01-01",
                 "{\"add\":[" + CATCH_ALL.replace("x.catch-all", "seller") + "]}")))
                 .hasMessageContaining("rules.add[0].id 'seller' is already a rule");
+    }
+
+    @Test
+    void aChange_mayRenameARule_whosePlaceholdersFollowIt_butNotOntoAnIdInUse() throws IOException {
+        String base = BASE.replace("\"explanation\":\"No path.\"}}", "\"explanation\":\"Not within "
+                + "{rules.seller.then.respondWithin}.\"}}");
+        String rename = "{\"change\":[{\"id\":\"seller\",\"rename\":\"seller-two-days\"}]}";
+        PolicyPack pack = loadOverlay(base, overlay("shopee@2024-01-01", rename)).packs().get(0);
+
+        assertThat(pack.rules()).extracting(Rule::id).containsExactly("shopee.my.seller-two-days",
+                "shopee.my.catch-all");
+        assertThat(pack.rules().get(1).then().explanation()).isEqualTo("Not within 2 days.");
+        assertThatThrownBy(() -> loadOverlay(base, overlay("shopee@2024-01-01", rename.replace("seller-two-days",
+                "catch-all"))))
+                .hasMessageContaining("rules.change[0].rename must be a rule id no rule of the pack has");
     }
 
     @Test

@@ -148,7 +148,7 @@ class SiteRulesTest {
     }
 
     static void amazon(Basis site, Basis inherited) {
-        row("amazon.jp.buyer-cancel-within-30-minutes", site, order("amazon.JP.1").placedAt(T.minus(
+        row("amazon.jp.buyer-cancel-within-5-minutes", site, order("amazon.JP.1").placedAt(T.minus(
                 Duration.ofMinutes(3))), req(BUYER, CHANGE_OF_MIND), APPROVED, false, null, null);
         row("amazon.jp.buyer-request", site, order("amazon.JP.1").placedAt(T.minus(Duration.ofMinutes(10))),
                 req(BUYER, CHANGE_OF_MIND), PENDING_SELLER, false, Duration.ofDays(2), REJECTED);
@@ -251,8 +251,12 @@ class SiteRulesTest {
         assertThat(pack(Marketplace.SHOPEE, "BR", T).deadlines().weekendWorked()).isNull();
         assertThat(pack(Marketplace.SHOPEE, "BR", T).healthBasis()).isEqualTo(Basis.MARKETPLACE_DEFAULT);
         assertThat(pack(Marketplace.SHOPEE, "MY", T).healthBasis()).isEqualTo(Basis.SITE);
-        assertThat(pack(Marketplace.AMAZON, "JP", T).rules()).filteredOn(r -> r.id().endsWith("-30-minutes"))
+        assertThat(pack(Marketplace.AMAZON, "JP", T).rules()).filteredOn(r -> r.id().endsWith("-5-minutes"))
                 .extracting(r -> r.when().requestedWithinOfPlacement()).containsExactly(Duration.ofMinutes(5));
+        assertThat(pack(Marketplace.AMAZON, "JP", T).rules()).extracting(Rule::id)
+                .doesNotContain("amazon.jp.buyer-cancel-within-30-minutes");
+        assertThat(pack(Marketplace.AMAZON, "JP", T).rules()).filteredOn(r -> r.id().equals("amazon.jp.buyer-request"))
+                .extracting(r -> r.then().explanation()).singleElement().asString().startsWith("After 5 minutes");
     }
 
     static PolicyPack pack(Marketplace marketplace, String site, Instant at) {
