@@ -19,7 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The seller console in a real headless Chromium against the local gateway and DynamoDB Local: signing in with
  * the keyboard, an order's decisions with rules and sources, a what-if with its metric impact, a 4xx with its
- * field, approving a request, the seller's shops, a shop's health charts with their basis, and Swagger UI. Screenshots go to target/console/.
+ * field, approving a request, the seller's shops, a shop's health charts with their basis, and Swagger UI.
+ * Screenshots go to target/console/.
  */
 @QuarkusTest
 @TestProfile(Profiles.Gateway.class)
