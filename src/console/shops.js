@@ -1,5 +1,7 @@
-// Shops and their health (GET /v1/shops/{marketplace}/{site}/{shopId}/health): each metric against its threshold
-// over its window, as a chart (Chart.js) and as text; Shopee's penalty points and Ozon's fine tier.
+// Shops and their health: the seller's shops (GET /v1/shops) with open orders, inbox items and worst metric status;
+// a shop's health (GET /v1/shops/{marketplace}/{site}/{shopId}/health): each metric against its threshold over its
+// window, as a chart (Chart.js) and as text, whether the thresholds are the site's own or its marketplace's
+// defaults (basis), Shopee's penalty points and Ozon's fine tier.
 import { html, nothing } from 'lit';
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';
 import { Page, errorView, shopLabel } from './common.js';
@@ -10,7 +12,7 @@ const COLOURS = { OK: '#2e7d32', AT_RISK: '#ef6c00', BREACHED: '#c62828' };
 const LAST_SHOP = 'orderguard.shop';
 
 class Shops extends Page {
-  static properties = { report: { state: true }, error: { state: true } };
+  static properties = { shops: { state: true }, report: { state: true }, error: { state: true } };
 
   constructor() {
     super();
@@ -20,7 +22,22 @@ class Shops extends Page {
 
   connectedCallback() {
     super.connectedCallback();
+    this.list();
     if (this.shop.shopId) this.load();
+  }
+
+  async list() {
+    try {
+      this.shops = (await call('GET', '/v1/shops')).shops;
+    } catch (e) {
+      this.shops = [];
+      this.error = e;
+    }
+  }
+
+  show(shop) {
+    this.shop = { ...shop };
+    this.load();
   }
 
   async load() {
@@ -73,9 +90,35 @@ class Shops extends Page {
     </section>`;
   }
 
+  shopList() {
+    if (!this.shops) return html`<p>Loading shops…</p>`;
+    if (!this.shops.length) return html`<p class="no-shops">No shops yet: a shop appears with its first order.</p>`;
+    const open = (counts) => Object.entries(counts).map(([status, n]) => `${n} ${status}`).join(', ') || 'none';
+    return html`<table class="shops"><caption>Your shops</caption>
+      <thead><tr><th scope="col">Shop</th><th scope="col">Open orders</th><th scope="col">Inbox (48 h)</th>
+        <th scope="col">Worst metric</th></tr></thead>
+      <tbody>${this.shops.map((entry) => html`<tr data-shop=${shopLabel(entry.shop)}>
+        <th scope="row"><button type="button" class="link" @click=${() => this.show(entry.shop)}
+          aria-label="Show health of ${shopLabel(entry.shop)}">${shopLabel(entry.shop)}</button></th>
+        <td>${open(entry.openOrders)}</td><td>${entry.attention}</td>
+        <td class="status ${entry.worstMetricStatus.toLowerCase()}">${entry.worstMetricStatus}</td></tr>`)}
+      </tbody></table>`;
+  }
+
+  basis(report) {
+    if (report.basis === 'MARKETPLACE_DEFAULT') {
+      return html`<p class="basis inherited"><strong>Basis: MARKETPLACE_DEFAULT.</strong> ${report.shop.marketplace}
+        publishes no thresholds of its own for ${report.shop.site} that we found, so this site inherits
+        ${report.shop.marketplace}'s defaults (its base pack).</p>`;
+    }
+    return html`<p class="basis">Basis: ${report.basis || 'SITE'}, the site's own published thresholds.</p>`;
+  }
+
   render() {
     const report = this.report;
     return html`<h1>Shops and health</h1>
+      ${this.shopList()}
+      <h2>Any shop</h2>
       <form class="shop" @submit=${this.choose} aria-label="Shop">
         <label>Marketplace <input name="marketplace" required .value=${this.shop.marketplace}></label>
         <label>Site <input name="site" required size="4" .value=${this.shop.site}></label>
@@ -83,8 +126,9 @@ class Shops extends Page {
         <button type="submit">Show health</button>
       </form>
       ${errorView(this.error)}
-      ${report ? html`<h2>${shopLabel(report.shop)}</h2>
+      ${report ? html`<h2 class="health-of">${shopLabel(report.shop)}</h2>
         <p>Pack ${report.pack}, as of ${report.asOf} (${report.timeZone})</p>
+        ${this.basis(report)}
         ${report.penaltyPoints ? html`<p class="penalty">Penalty points this quarter:
           <strong>${report.penaltyPoints.total}</strong>, tier ${report.penaltyPoints.tier}
           (since ${report.penaltyPoints.since}, resets on ${report.penaltyPoints.resetsOn})</p>` : nothing}

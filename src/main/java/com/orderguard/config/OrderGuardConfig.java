@@ -96,6 +96,9 @@ public interface OrderGuardConfig {
         /** The Lambda Invoke API on loopback. */
         Invoke invoke();
 
+        /** The Lambda event server on loopback (in place of Quarkus' mock event server in dev mode). */
+        EventServer eventServer();
+
         /** The local HTTP gateway: the HTTP API as plain HTTP, Swagger UI and the seller console. */
         Gateway gateway();
 
@@ -118,6 +121,16 @@ public interface OrderGuardConfig {
             /** Its port on 127.0.0.1. */
             @WithDefault("9001")
             int port();
+        }
+
+        /**
+         * The event server ({@code POST /} with an event); its port is Quarkus' own
+         * {@code quarkus.lambda.mock-event-server.dev-port} (8080), read where it starts.
+         */
+        interface EventServer {
+            /** Whether to serve it (true in dev mode). */
+            @WithDefault("false")
+            boolean enabled();
         }
 
         /**

@@ -66,6 +66,30 @@ class TemplateTest {
     }
 
     @Test
+    void architecture_isAParameterOfBothRuntimes_x86OrArm64() {
+        JsonNode parameter = template.at("/Parameters/Architecture");
+        assertThat(parameter.get("Default").asText()).isEqualTo("x86_64");
+        assertThat(parameter.get("AllowedValues")).extracting(JsonNode::asText).containsExactly("x86_64", "arm64");
+        assertThat(template.at("/Globals/Function/Architectures").toString()).isEqualTo("[\"Architecture\"]");
+        for (String export : List.of("api", "ingest", "sweep")) {
+            assertThat(function(export).at("/Properties/Architectures").isMissingNode()).as(export).isTrue();
+        }
+    }
+
+    @Test
+    void theJvmRuntime_publishesSnapStartVersionsBehindAnAlias_andTheNativeOneDoesNot() {
+        JsonNode globals = template.at("/Globals/Function");
+        assertThat(globals.get("AutoPublishAlias").asText()).isEqualTo("live");
+        // short-form tags read as plain values: !If [IsNative, None, PublishedVersions]
+        assertThat(globals.at("/SnapStart/ApplyOn")).extracting(JsonNode::asText)
+                .containsExactly("IsNative", "None", "PublishedVersions");
+        assertThat(template.at("/Conditions/IsNative").toString()).contains("Runtime", "native");
+        assertThat(template.at("/Globals/Function/Runtime").toString()).contains("IsNative", "java21");
+        assertThat(template.at("/Parameters/Runtime/AllowedValues")).extracting(JsonNode::asText)
+                .containsExactly("native", "jvm");
+    }
+
+    @Test
     void httpApi_hasAJwtAuthorizer_andExactlyTheContractsRoutes() {
         JsonNode api = ofType("AWS::Serverless::HttpApi").values().iterator().next();
         String authorizer = api.at("/Properties/Auth/DefaultAuthorizer").asText();

@@ -128,6 +128,27 @@ public final class Profiles {
     }
 
     /**
+     * The dev run's Lambda event server in place of Quarkus' mock event server, as {@code %dev} configures it
+     * (application.properties), on its own port: the function's poll loop is pointed at it.
+     */
+    public static class EventServer extends FunctionProfile {
+        public static final int PORT = 8381;
+
+        @Override
+        String export() {
+            return "api";
+        }
+
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("quarkus.lambda.mock-event-server.enabled", "false",
+                    "orderguard.local.event-server.enabled", "true",
+                    "quarkus.lambda.mock-event-server.dev-port", Integer.toString(PORT),
+                    "quarkus-internal.aws-lambda.test-api", "127.0.0.1:" + PORT + "/_lambda_");
+        }
+    }
+
+    /**
      * Production logging and metrics for a function: JSON log lines (the console's JSON settings, written to a
      * file of their own so a test can read them) and EMF metric lines on standard output. The file name is fixed
      * (the profile class is loaded twice, by the test and by the application); tests find their own lines by the

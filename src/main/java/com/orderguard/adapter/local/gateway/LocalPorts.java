@@ -9,18 +9,22 @@ import java.util.List;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import com.orderguard.config.OrderGuardConfig;
-
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Stops {@code quarkus:dev} at once when a port it needs is taken, naming the port and the property that moves it,
- * instead of leaving the mock event server taking events nobody answers. Runs before DynamoDB Local starts.
+ * instead of leaving a server taking requests nobody answers. It observes the CDI container's initialisation,
+ * the first project code of a start: before the {@link LocalEventServer} it checks for (Quarkus' own mock event
+ * server, which would bind before any project code, is switched off in dev mode), before the function's poll loop
+ * and before DynamoDB Local, the Invoke API and the gateway start. Config is read directly: it runs before the
+ * runtime config mapping may be injected.
  */
 @IfBuildProfile("dev")
 @ApplicationScoped
@@ -28,15 +32,12 @@ public class LocalPorts {
 
     private static final Logger LOG = Logger.getLogger(LocalPorts.class);
 
-    void onStart(@Observes @Priority(0) StartupEvent event, OrderGuardConfig config) {
-        List<String> taken = new ArrayList<>();
-        check(taken, config.local().dynamodb().port(), "orderguard.local.dynamodb.port", "DynamoDB Local");
-        if (config.local().invoke().enabled()) {
-            check(taken, config.local().invoke().port(), "orderguard.local.invoke.port", "the Lambda Invoke API");
-        }
-        if (config.local().gateway().enabled()) {
-            check(taken, config.local().gateway().port(), "orderguard.local.gateway.port", "the HTTP gateway");
-        }
+    /** A port a local run listens on, what listens there, and the property that moves it. */
+    record Use(int port, String property, String what) {
+    }
+
+    void onInit(@Observes @Priority(0) @Initialized(ApplicationScoped.class) Object event) {
+        List<String> taken = taken(uses(ConfigProvider.getConfig()));
         if (!taken.isEmpty()) {
             taken.forEach(LOG::error);
             LOG.error("quarkus:dev stops: free the port(s) above, or move them: -D<property>=<port>");
@@ -46,14 +47,40 @@ public class LocalPorts {
         }
     }
 
-    private static void check(List<String> taken, int port, String property, String what) {
-        if (!free("127.0.0.1", port) || !free("::1", port)) {
-            taken.add(message(port, property, what));
+    /** The ports this run will listen on, by its configuration. */
+    static List<Use> uses(Config config) {
+        List<Use> uses = new ArrayList<>();
+        uses.add(new Use(port(config, "orderguard.local.dynamodb.port", 8000), "orderguard.local.dynamodb.port",
+                "DynamoDB Local"));
+        if (enabled(config, "orderguard.local.event-server.enabled")) {
+            uses.add(new Use(port(config, LocalEventServer.PORT_PROPERTY, 8080), LocalEventServer.PORT_PROPERTY,
+                    "the Lambda event server"));
         }
+        if (enabled(config, "orderguard.local.invoke.enabled")) {
+            uses.add(new Use(port(config, "orderguard.local.invoke.port", 9001), "orderguard.local.invoke.port",
+                    "the Lambda Invoke API"));
+        }
+        if (enabled(config, "orderguard.local.gateway.enabled")) {
+            uses.add(new Use(port(config, "orderguard.local.gateway.port", 3000), "orderguard.local.gateway.port",
+                    "the HTTP gateway"));
+        }
+        return uses;
     }
 
-    private static String message(int port, String property, String what) {
-        return "port " + port + " (" + what + ") is already in use; set -D" + property + "=<another port>";
+    /** One line per port of {@code uses} that something else already listens on (on 127.0.0.1 or ::1). */
+    static List<String> taken(List<Use> uses) {
+        return uses.stream().filter(use -> !free("127.0.0.1", use.port()) || !free("::1", use.port()))
+                .map(use -> "port " + use.port() + " (" + use.what() + ") is already in use; set -D"
+                        + use.property() + "=<another port>")
+                .toList();
+    }
+
+    private static int port(Config config, String property, int defaultPort) {
+        return config.getOptionalValue(property, Integer.class).orElse(defaultPort);
+    }
+
+    private static boolean enabled(Config config, String property) {
+        return config.getOptionalValue(property, Boolean.class).orElse(false);
     }
 
     private static boolean free(String host, int port) {

@@ -19,7 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * The seller console in a real headless Chromium against the local gateway and DynamoDB Local: signing in with
  * the keyboard, an order's decisions with rules and sources, a what-if with its metric impact, a 4xx with its
- * field, approving a request, a shop's health charts, and Swagger UI. Screenshots go to target/console/.
+ * field, approving a request, the seller's shops, a shop's health charts with their basis, and Swagger UI.
+ * Screenshots go to target/console/.
  */
 @QuarkusTest
 @TestProfile(Profiles.Gateway.class)
@@ -71,21 +72,38 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aShop_showsEachMetricAgainstItsThreshold_andSwaggerUiShowsTheContract() throws Exception {
+    void theShopsPage_listsTheSellersShops_andAShopsHealthWithItsBasis_andSwaggerUiShowsTheContract()
+            throws Exception {
         String token = GatewayClient.token("console-b");
         ConsoleData.putOrder(token, "CON2", "shop-health", "AWAITING_SHIPMENT", Duration.ofHours(30));
+        ConsoleData.putOrder(token, "PH", "CON3", "shop-ph", "AWAITING_SHIPMENT", Duration.ofHours(30));
 
         try (Browser browser = new Browser()) {
             browser.open(GatewayClient.BASE + "/#/shops");
             signIn(browser, "console-b");
-            WebElement shopId = browser.await(By.name("shopId"));
-            shopId.clear();
-            shopId.sendKeys("shop-health", Keys.ENTER);
+            browser.await(By.cssSelector("table.shops tbody tr"));
+            assertThat(browser.all(By.cssSelector("table.shops tbody tr")).stream()
+                    .map(row -> row.getAttribute("data-shop")).toList())
+                    .containsExactlyInAnyOrder("shopee MY shop-health", "shopee PH shop-ph");
+            WebElement row = browser.driver.findElement(By.cssSelector("tr[data-shop='shopee MY shop-health']"));
+            assertThat(row.getText()).contains("1 AWAITING_SHIPMENT").containsPattern("OK|AT_RISK|BREACHED");
+            assertThat(browser.unlabelledControls()).isEmpty();
+            browser.screenshot("shops");
+
+            row.findElement(By.cssSelector("button")).click();
+            browser.awaitText(By.cssSelector("h2.health-of"), "shopee MY shop-health");
             browser.await(By.cssSelector("section.metric canvas"));
             assertThat(browser.all(By.cssSelector("section.metric"))).hasSizeGreaterThan(1);
             assertThat(browser.driver.findElement(By.cssSelector(".penalty")).getText()).contains("Penalty points");
-            assertThat(browser.unlabelledControls()).isEmpty();
-            browser.screenshot("shops");
+            assertThat(browser.driver.findElement(By.cssSelector(".basis")).getText()).contains("SITE");
+            browser.screenshot("shop-health");
+
+            browser.driver.findElement(By.cssSelector("tr[data-shop='shopee PH shop-ph'] button")).click();
+            browser.awaitText(By.cssSelector("h2.health-of"), "shopee PH shop-ph");
+            browser.awaitText(By.cssSelector(".basis.inherited"), "MARKETPLACE_DEFAULT");
+            assertThat(browser.driver.findElement(By.cssSelector(".basis")).getText())
+                    .contains("inherits shopee's defaults");
+            browser.screenshot("shop-health-inherited");
 
             browser.open(GatewayClient.BASE + "/docs");
             browser.awaitText(By.cssSelector(".swagger-ui .info"), "OrderGuard API");

@@ -19,12 +19,18 @@ final class ConsoleData {
     /** A Shopee MY order of {@code shopId}, paid two hours ago, to ship within {@code shipIn}. */
     static String putOrder(String token, String orderId, String shopId, String status, Duration shipIn)
             throws IOException, InterruptedException {
+        return putOrder(token, "MY", orderId, shopId, status, shipIn);
+    }
+
+    /** The same on another Shopee {@code site}. */
+    static String putOrder(String token, String site, String orderId, String shopId, String status, Duration shipIn)
+            throws IOException, InterruptedException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode order = Orders.shopee(orderId, status).put("shopId", shopId)
+        ObjectNode order = Orders.shopee(orderId, status).put("shopId", shopId).put("site", site)
                 .put("placedAt", now.minus(Duration.ofHours(2)).toString())
                 .put("paidAt", now.minus(Duration.ofHours(2)).toString())
                 .put("shipBy", now.plus(shipIn).toString());
-        String key = "shopee.MY." + orderId;
+        String key = "shopee." + site + "." + orderId;
         assertThat(GatewayClient.call("PUT", "/v1/orders/" + key, token, order.toString()).statusCode())
                 .as("PUT %s", key).isIn(200, 201);
         return key;
