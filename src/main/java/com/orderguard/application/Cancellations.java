@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import com.orderguard.application.Retry.Attempt;
@@ -13,7 +12,6 @@ import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderChangeStore.BuyerHistory;
 import com.orderguard.application.port.OrderChangeStore.BuyerUpdate;
 import com.orderguard.application.port.OrderChangeStore.OrderChange;
-import com.orderguard.application.port.HealthStore.ShopData;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.ReadRound;
 import com.orderguard.application.port.Telemetry;
@@ -61,12 +59,7 @@ public class Cancellations {
     private final Telemetry telemetry;
     private final ReadRound round;
     private final SeenOrders seen;
-
-    /** Without metrics, reads one after another (unit tests). */
-    public Cancellations(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog,
-            DeadlineService deadlines, ShopHealthService health) {
-        this(orders, requests, catalog, deadlines, health, Telemetry.NONE, ReadRound.SEQUENTIAL, new SeenOrders(0));
-    }
+    private final DecisionReads reads;
 
     /**
      * @param round runs the reads that do not depend on each other together
@@ -83,6 +76,7 @@ public class Cancellations {
         this.deadlines = deadlines;
         this.health = health;
         this.telemetry = telemetry;
+        this.reads = new DecisionReads(orders, requests, catalog, health, round);
     }
 
     /** Decides without storing anything (what-if). The order's ship-by time is computed when it gives none. */
@@ -102,10 +96,10 @@ public class Cancellations {
     }
 
     /**
-     * As {@link #request(TenantId, OrderKey, OrderRequest, Instant)}, given the order as the caller last saw it (a
-     * message carries it; null: not known; without it, as this process last saw it). The buyer's history and the shop's buckets it names go out together with
-     * the read of the stored order: one round trip, then the transaction. The stored order decides; when it names
-     * another buyer, shop or pack than {@code seen}, their reads follow it.
+     * Decides and records a request, given the order as the caller last saw it (a message carries it; the method
+     * without it takes the order as this process last saw it; null: not known). The buyer's history and the shop's
+     * buckets it names go out together with the read of the stored order: one round trip, then the transaction.
+     * The stored order decides; when it names another buyer, shop or pack than {@code seen}, their reads follow it.
      */
     public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Order seen, Instant now) {
         return Retry.WRITES.run(attempt -> decide(tenant, key, request, seen, now), "order " + key
@@ -115,12 +109,8 @@ public class Cancellations {
     private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Order seen,
             Instant now) {
         // one strongly consistent read of the order's collection: the order, and every request recorded on it
-        Optional<PolicyPack> seenPack = seen == null ? Optional.empty() : catalog.inForce(seen, request.requestedAt());
-        Together.Two<Optional<OrderRecord>, Optional<Context>> read = seenPack.isEmpty()
-                ? new Together.Two<>(orders.load(tenant, key), Optional.empty())
-                : Together.two(round, () -> orders.load(tenant, key),
-                        () -> Optional.of(context(tenant, seen, seenPack.get(), now)));
-        Optional<OrderRecord> stored = read.first();
+        DecisionReads.First first = reads.first(tenant, key, seen, request.requestedAt(), now);
+        Optional<OrderRecord> stored = first.stored();
         if (stored.isEmpty()) {
             return Retry.done(new RequestOutcome.OrderNotFound());
         }
@@ -135,14 +125,13 @@ public class Cancellations {
         if (pack.isEmpty()) {
             return Retry.done(noPolicy(before.order(), request));
         }
-        Context context = read.second().filter(c -> c.fits(before.order(), pack.get()))
-                .orElseGet(() -> context(tenant, before.order(), pack.get(), now));
+        DecisionReads.Context context = reads.context(tenant, first, before.order(), pack.get(), now);
         return decideOn(tenant, stored.get(), request, pack.get(), context, now);
     }
 
     /** Decides on the stored order with what was read for it, and commits the decision with its effects. */
     private Attempt<RequestOutcome> decideOn(TenantId tenant, OrderRecord stored, OrderRequest request,
-            PolicyPack pack, Context context, Instant now) {
+            PolicyPack pack, DecisionReads.Context context, Instant now) {
         StoredOrder before = stored.stored();
         List<RequestRecord> earlier = stored.requests().stream()
                 .filter(r -> r.type() == RequestType.CANCELLATION).toList();
@@ -159,35 +148,10 @@ public class Cancellations {
         });
     }
 
-    /** The buyer's history and the shop's buckets a decision on {@code order} under {@code pack} reads, together. */
-    private Context context(TenantId tenant, Order order, PolicyPack pack, Instant now) {
-        ShopKey shop = ShopKey.of(order);
-        Together.Two<BuyerHistory, Optional<ShopData>> read = Together.two(round,
-                () -> order.buyerId() == null ? BuyerHistory.NONE
-                        : requests.buyerHistory(tenant, order.marketplace(), order.buyerId()),
-                () -> Optional.ofNullable(health.contextData(tenant, shop, pack, now)));
-        return new Context(order.buyerId(), shop, pack.ref(), read.first(), read.second().orElse(null));
-    }
-
-    /** What a decision reads besides the order, and for which buyer, shop and pack it was read. */
-    private record Context(String buyerId, ShopKey shopKey, String pack, BuyerHistory buyer, ShopData shop) {
-
-        /** Whether a decision on {@code order} under {@code pack} would read exactly this. */
-        boolean fits(Order order, PolicyPack pack) {
-            return Objects.equals(buyerId, order.buyerId()) && shopKey.equals(ShopKey.of(order))
-                    && this.pack.equals(pack.ref());
-        }
-    }
-
-    /**
-     * The same request id again: the first decision, unless the id was reused for a different request. A look at
-     * the shop's metrics the first decision asked for is the mark its commit left, which the next sweep finds.
-     */
+    /** The same request id again: the first decision (its commit left any look mark it needed), unless reused. */
     private static RequestOutcome replay(RequestRecord existing, OrderRequest request) {
-        if (!existing.fingerprint().equals(Fingerprints.ofCancellation(request))) {
-            return new RequestOutcome.RequestIdReused(existing);
-        }
-        return new RequestOutcome.Replayed(existing);
+        return existing.fingerprint().equals(Fingerprints.ofCancellation(request))
+                ? new RequestOutcome.Replayed(existing) : new RequestOutcome.RequestIdReused(existing);
     }
 
     /** Records the seller's answer to a pending request: approve (the order is cancelled) or reject. */
