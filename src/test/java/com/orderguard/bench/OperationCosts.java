@@ -140,7 +140,7 @@ final class OperationCosts {
         LongSummaryStatistics perShard = report.shards().stream().mapToLong(SweepReport.ShardReport::millis)
                 .summaryStatistics();
         table.add("sweep", "time per shard (" + report.shards().size() + " shards at once, " + report.acted()
-                + " acted on)", "mean " + perShard.getAverage() + " ms, max " + perShard.getMax() + " ms; run "
+                + " acted on)", "mean " + decimal(perShard.getAverage()) + " ms, max " + perShard.getMax() + " ms; run "
                 + Math.round(runMillis) + " ms", "-", null);
         // each order acted on once; each shop the run cancelled for looked at once: the health watch's Query, and the
         // DeleteItem of the look mark its cancellations left
