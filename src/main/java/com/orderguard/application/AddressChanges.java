@@ -8,6 +8,7 @@ import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.ReadRound;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
@@ -36,7 +37,16 @@ public class AddressChanges {
     private final OrderChangeStore store;
     private final PolicyCatalog catalog;
 
+    private final ReadRound round;
+
+    /** Reads one after another (unit tests). */
     public AddressChanges(OrderStore orders, OrderChangeStore store, PolicyCatalog catalog) {
+        this(orders, store, catalog, ReadRound.SEQUENTIAL);
+    }
+
+    /** @param round runs the request's and the order's reads together */
+    public AddressChanges(OrderStore orders, OrderChangeStore store, PolicyCatalog catalog, ReadRound round) {
+        this.round = round;
         this.orders = orders;
         this.store = store;
         this.catalog = catalog;
@@ -50,13 +60,15 @@ public class AddressChanges {
 
     private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
         String fingerprint = Fingerprints.of(RequestType.ADDRESS_CHANGE, request.initiator(), request.note());
-        Optional<RequestRecord> existing = store.findRequest(tenant, key, request.requestId());
+        Together.Two<Optional<RequestRecord>, Optional<StoredOrder>> read = Together.two(round,
+                () -> store.findRequest(tenant, key, request.requestId()), () -> orders.find(tenant, key));
+        Optional<RequestRecord> existing = read.first();
         if (existing.isPresent()) {
             return Retry.done(existing.get().fingerprint().equals(fingerprint)
                     ? new RequestOutcome.Replayed(existing.get())
                     : new RequestOutcome.RequestIdReused(existing.get()));
         }
-        Optional<StoredOrder> stored = orders.find(tenant, key);
+        Optional<StoredOrder> stored = read.second();
         if (stored.isEmpty()) {
             return Retry.done(new RequestOutcome.OrderNotFound());
         }
@@ -85,7 +97,7 @@ public class AddressChanges {
     /** Records what the seller did about a pending address change: done (APPROVE) or not (REJECT). */
     public RequestOutcome resolve(TenantId tenant, OrderKey key, String requestId, boolean approve, String note,
             Instant now) {
-        return PendingAnswers.answer(store, orders, tenant, key, requestId, RequestType.ADDRESS_CHANGE,
+        return PendingAnswers.answer(round, store, orders, tenant, key, requestId, RequestType.ADDRESS_CHANGE,
                 "resolving address change", (record, before) -> {
                     RequestStatus status = approve ? RequestStatus.APPROVED : RequestStatus.REJECTED;
                     Resolution how = new Resolution(Resolvers.SELLER, approve ? "APPROVE" : "REJECT", now, note);

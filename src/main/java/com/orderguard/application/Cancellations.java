@@ -13,6 +13,7 @@ import com.orderguard.application.port.OrderChangeStore.BuyerHistory;
 import com.orderguard.application.port.OrderChangeStore.BuyerUpdate;
 import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.ReadRound;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
@@ -56,21 +57,26 @@ public class Cancellations {
     private final DeadlineService deadlines;
     private final ShopHealthService health;
     private final Telemetry telemetry;
+    private final ReadRound round;
+    private final SeenOrders seen;
+    private final DecisionReads reads;
 
-    /** Without metrics (unit tests). */
+    /**
+     * @param round runs the reads that do not depend on each other together
+     * @param seen the orders this process saw last, whose buyer and shop are read together with the stored order
+     */
     public Cancellations(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog,
-            DeadlineService deadlines, ShopHealthService health) {
-        this(orders, requests, catalog, deadlines, health, Telemetry.NONE);
-    }
-
-    public Cancellations(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog,
-            DeadlineService deadlines, ShopHealthService health, Telemetry telemetry) {
+            DeadlineService deadlines, ShopHealthService health, Telemetry telemetry, ReadRound round,
+            SeenOrders seen) {
+        this.round = round;
+        this.seen = seen;
         this.orders = orders;
         this.requests = requests;
         this.catalog = catalog;
         this.deadlines = deadlines;
         this.health = health;
         this.telemetry = telemetry;
+        this.reads = new DecisionReads(orders, requests, catalog, health, round);
     }
 
     /** Decides without storing anything (what-if). The order's ship-by time is computed when it gives none. */
@@ -86,62 +92,72 @@ public class Cancellations {
 
     /** Decides a request on a stored order and records it; the same request id again returns the first decision. */
     public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
-        return Retry.WRITES.run(attempt -> decide(tenant, key, request, now), "order " + key
+        return request(tenant, key, request, seen.get(tenant, key), now);
+    }
+
+    /**
+     * Decides and records a request, given the order as the caller last saw it (a message carries it; the method
+     * without it takes the order as this process last saw it; null: not known). The buyer's history and the shop's
+     * buckets it names go out together with the read of the stored order: one round trip, then the transaction.
+     * The stored order decides; when it names another buyer, shop or pack than {@code seen}, their reads follow it.
+     */
+    public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Order seen, Instant now) {
+        return Retry.WRITES.run(attempt -> decide(tenant, key, request, seen, now), "order " + key
                 + " kept changing while deciding request " + request.requestId());
     }
 
-    private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
+    private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Order seen,
+            Instant now) {
         // one strongly consistent read of the order's collection: the order, and every request recorded on it
-        Optional<OrderRecord> stored = orders.load(tenant, key);
+        DecisionReads.First first = reads.first(tenant, key, seen, request.requestedAt(), now);
+        Optional<OrderRecord> stored = first.stored();
         if (stored.isEmpty()) {
             return Retry.done(new RequestOutcome.OrderNotFound());
         }
         Optional<RequestRecord> existing = stored.get().requests().stream()
                 .filter(r -> r.requestId().equals(request.requestId())).findFirst();
         if (existing.isPresent()) {
-            return Retry.done(replay(tenant, stored.get(), existing.get(), request, now));
+            return Retry.done(replay(existing.get(), request));
         }
         StoredOrder before = stored.get().stored();
-        List<RequestRecord> earlier = stored.get().requests().stream()
-                .filter(r -> r.type() == RequestType.CANCELLATION).toList();
+        this.seen.saw(tenant, before.order());
         Optional<PolicyPack> pack = catalog.inForce(before.order(), request.requestedAt());
         if (pack.isEmpty()) {
             return Retry.done(noPolicy(before.order(), request));
         }
-        String buyerId = before.order().buyerId();
-        BuyerHistory buyer = buyerId == null ? BuyerHistory.NONE
-                : requests.buyerHistory(tenant, before.order().marketplace(), buyerId);
-        DecisionContext seller = health.decisionContext(tenant, ShopKey.of(before.order()), pack.get(), now,
-                prior(earlier), buyer.requests());
+        DecisionReads.Context context = reads.context(tenant, first, before.order(), pack.get(), now);
+        return decideOn(tenant, stored.get(), request, pack.get(), context, now);
+    }
+
+    /** Decides on the stored order with what was read for it, and commits the decision with its effects. */
+    private Attempt<RequestOutcome> decideOn(TenantId tenant, OrderRecord stored, OrderRequest request,
+            PolicyPack pack, DecisionReads.Context context, Instant now) {
+        StoredOrder before = stored.stored();
+        List<RequestRecord> earlier = stored.requests().stream()
+                .filter(r -> r.type() == RequestType.CANCELLATION).toList();
+        DecisionContext seller = health.decisionContext(pack, now, context.shop(), prior(earlier),
+                context.buyer().requests());
         Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
-        Decision decision = Decisions.decide(effective, request, pack.get(), seller, now);
-        RequestRecord record = new RequestRecord(request, decision, pack.get().ref(),
+        Decision decision = Decisions.decide(effective, request, pack, seller, now);
+        RequestRecord record = new RequestRecord(request, decision, pack.ref(),
                 statusOf(decision), now, null, Fingerprints.ofCancellation(request), RequestType.CANCELLATION);
-        OrderChange commit = decided(before, earlier, record, buyer, now);
+        OrderChange commit = decided(before, earlier, record, context.buyer(), now);
         return Retry.committed(requests.commit(commit), committed -> {
-            health.afterCounting(tenant, commit.counts(), now);
             telemetry.decided(before.order().marketplace(), decision.outcome());
             return new RequestOutcome.Recorded(record, committed);
         });
     }
 
-    /** The same request id again: the first decision, unless the id was reused for a different request. */
-    private RequestOutcome replay(TenantId tenant, OrderRecord stored, RequestRecord existing, OrderRequest request,
-            Instant now) {
-        if (!existing.fingerprint().equals(Fingerprints.ofCancellation(request))) {
-            return new RequestOutcome.RequestIdReused(existing);
-        }
-        // the first attempt may have failed after its commit, before the shop's metrics were looked at
-        if (existing.decision().countsAgainstSeller() && existing.status() == RequestStatus.APPROVED) {
-            health.watch(tenant, ShopKey.of(stored.stored().order()), now);
-        }
-        return new RequestOutcome.Replayed(existing);
+    /** The same request id again: the first decision (its commit left any look mark it needed), unless reused. */
+    private static RequestOutcome replay(RequestRecord existing, OrderRequest request) {
+        return existing.fingerprint().equals(Fingerprints.ofCancellation(request))
+                ? new RequestOutcome.Replayed(existing) : new RequestOutcome.RequestIdReused(existing);
     }
 
     /** Records the seller's answer to a pending request: approve (the order is cancelled) or reject. */
     public RequestOutcome resolve(TenantId tenant, OrderKey key, String requestId, boolean approve, String note,
             Instant now) {
-        return PendingAnswers.answer(requests, orders, tenant, key, requestId, RequestType.CANCELLATION,
+        return PendingAnswers.answer(round, requests, orders, tenant, key, requestId, RequestType.CANCELLATION,
                 "resolving request", (record, before) -> answer(tenant, record, before, approve, note, now));
     }
 
@@ -154,10 +170,10 @@ public class Cancellations {
         }
         OrderEffect effect = Resolutions.answer(before.state(), record.requestId(), approve, note,
                 record.decision().countsAgainstSeller(), now);
-        OrderChange commit = EffectChanges.of(before, effect, deadlines, false, now).build();
+        OrderChange commit = EffectChanges.of(before, effect, deadlines,
+                health.watches(ShopKey.of(before.order()), now), now).build();
         RequestTransition resolved = effect.transitions().get(0);
         return Retry.committed(requests.commit(commit), committed -> {
-            health.afterCounting(tenant, commit.counts(), now);
             return new RequestOutcome.Resolved(record.resolved(resolved.status(), resolved.resolution()), committed);
         });
     }
@@ -193,7 +209,8 @@ public class Cancellations {
                 .transitions(transitions)
                 .history(List.of(new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId())))
                 .events(List.of(event)).buyer(buyerUpdate(before.order(), buyer, record, now))
-                .counts(EffectChanges.cancellationCounts(state.order(), counts, deadlines, false, now)).build();
+                .counts(EffectChanges.cancellationCounts(state.order(), counts, deadlines,
+                        health.watches(ShopKey.of(state.order()), now), now)).build();
     }
 
     private static BuyerUpdate buyerUpdate(Order order, BuyerHistory buyer, RequestRecord record, Instant now) {

@@ -40,22 +40,18 @@ public class Defects {
                 return Retry.done(Result.ORDER_NOT_FOUND);
             }
             StoredOrder before = found.get();
-            ShopCounts counts = new ShopCounts(ShopKey.of(before.order()), MetricEvents.ofDefect(before.order(),
-                    defect.reportedAt(), deadlines.zoneOf(before.order())));
+            ShopCounts counts = health.counted(ShopKey.of(before.order()), MetricEvents.ofDefect(before.order(),
+                    defect.reportedAt(), deadlines.zoneOf(before.order())), now);
             OrderChange commit = OrderChange.of(before, now).history(List.of(new HistoryEntry(now, "DEFECT",
                     defect.type() + " recorded", "defect-" + defect.defectId()))).counts(counts)
                     .marker("F#" + defect.defectId()).build();
             CommitResult result = store.commit(commit);
             if (result instanceof CommitResult.Conflict conflict
                     && conflict.reason() == CommitResult.Reason.ALREADY_RECORDED) {
-                // a repeat: the first attempt may have failed after its commit, before the metrics were looked at
-                health.watch(tenant, counts.shop(), now);
+                // a repeat: the first attempt's commit left the shop's look mark, if it needed one
                 return Retry.done(Result.ALREADY_RECORDED);
             }
-            return Retry.committed(result, committed -> {
-                health.afterCounting(tenant, counts, now);
-                return Result.RECORDED;
-            });
+            return Retry.committed(result, committed -> Result.RECORDED);
         }, "order " + key + " kept changing while recording a defect");
     }
 }

@@ -33,7 +33,7 @@ public class Holds {
     /** Sets (or replaces) the hold; empty when the tenant has no such order. */
     public Optional<StoredOrder> hold(TenantId tenant, OrderKey key, Hold hold, Instant now) {
         return change(tenant, key, hold, "AUTO_CANCEL_HOLD", "auto-cancel held until " + hold.until() + " by "
-                + hold.by(), now);
+                + hold.by(), Optional.empty(), now);
     }
 
     /** Lifts the hold, if any; empty when the tenant has no such order. */
@@ -42,13 +42,15 @@ public class Holds {
         if (current.isEmpty() || current.get().timers().hold() == null) {
             return current;
         }
-        return change(tenant, key, null, "AUTO_CANCEL_HOLD_LIFTED", "auto-cancel hold lifted by " + by, now);
+        return change(tenant, key, null, "AUTO_CANCEL_HOLD_LIFTED", "auto-cancel hold lifted by " + by, current,
+                now);
     }
 
+    /** @param read the order as just read (its first attempt then needs no second read), or empty */
     private Optional<StoredOrder> change(TenantId tenant, OrderKey key, Hold hold, String kind, String summary,
-            Instant now) {
+            Optional<StoredOrder> read, Instant now) {
         return Retry.WRITES.run(attempt -> {
-            Optional<StoredOrder> found = orders.find(tenant, key);
+            Optional<StoredOrder> found = attempt == 1 && read.isPresent() ? read : orders.find(tenant, key);
             if (found.isEmpty()) {
                 return Retry.done(Optional.empty());
             }

@@ -22,7 +22,9 @@ import com.orderguard.domain.health.ShopKey;
 
 /**
  * Stores order snapshots from the API and the queue: idempotent by event id, and an older snapshot never
- * overwrites a newer one (see {@link SnapshotStamp}).
+ * overwrites a newer one (see {@link SnapshotStamp}). One read, then one transaction: a snapshot that counts
+ * against the shop leaves its look mark in that transaction for the sweep to look at (so a redelivery, even of a
+ * delivery that failed after its commit, has nothing left to do).
  */
 public class OrderSnapshots {
 
@@ -30,12 +32,21 @@ public class OrderSnapshots {
     private final DeadlineService deadlines;
     private final ShopHealthService health;
     private final Duration eventRetention;
+    private final SeenOrders seen;
+
+    /** Remembering no orders (unit tests). */
+    public OrderSnapshots(OrderStore store, DeadlineService deadlines, ShopHealthService health,
+            Duration eventRetention) {
+        this(store, deadlines, health, eventRetention, new SeenOrders(0));
+    }
 
     /**
      * @param eventRetention how long an event id is remembered; longer than the queue keeps a message
+     * @param seen where each order written is remembered, for the reads of a later request on it
      */
     public OrderSnapshots(OrderStore store, DeadlineService deadlines, ShopHealthService health,
-            Duration eventRetention) {
+            Duration eventRetention, SeenOrders seen) {
+        this.seen = seen;
         this.store = store;
         this.deadlines = deadlines;
         this.health = health;
@@ -52,7 +63,7 @@ public class OrderSnapshots {
         SnapshotStamp stamp = new SnapshotStamp(source.occurredAt(), order.status(), source.eventId());
         Optional<StoredOrder> current = store.find(tenant, order.key());
         if (current.isPresent() && !stamp.isNewerThan(current.get().stamp())) {
-            return Retry.done(current.get().stamp().equals(stamp) ? redelivered(tenant, current.get(), now)
+            return Retry.done(current.get().stamp().equals(stamp) ? new SnapshotOutcome.Duplicate(current.get())
                     : new SnapshotOutcome.Stale(current.get()));
         }
         if (current.isPresent() && contradictsCancellation(current.get(), order)) {
@@ -70,29 +81,19 @@ public class OrderSnapshots {
         SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, timers, nextDue,
                 Objects.equals(previous, order) ? null : history(previous, order, source),
                 new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)),
-                new ShopCounts(ShopKey.of(order), counts), now);
+                health.counted(ShopKey.of(order), counts, now), now);
         SnapshotWriteResult result = store.write(write);
         if (result instanceof SnapshotWriteResult.Written) {
-            health.afterCounting(tenant, write.counts(), now);
+            seen.saw(tenant, order);
             return Retry.done(new SnapshotOutcome.Applied(new StoredOrder(tenant, order, version + 1, stamp, now,
                     nextDue, timers, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty()));
         }
         if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
             StoredOrder stored = store.find(tenant, order.key()).orElseThrow();
-            return Retry.done(fingerprint.equals(duplicate.storedFingerprint()) ? redelivered(tenant, stored, now)
+            return Retry.done(fingerprint.equals(duplicate.storedFingerprint()) ? new SnapshotOutcome.Duplicate(stored)
                     : new SnapshotOutcome.EventIdReused(stored, source.eventId()));
         }
         return Retry.lost();
-    }
-
-    /**
-     * A redelivery of an applied event. The delivery that applied it may have failed after its commit, before the
-     * shop's metrics were looked at (that is why the event came again): look now, or a metric it pushed into "at
-     * risk" would never be announced. The look is idempotent and redeliveries are rare.
-     */
-    private SnapshotOutcome redelivered(TenantId tenant, StoredOrder stored, Instant now) {
-        health.watch(tenant, ShopKey.of(stored.order()), now);
-        return new SnapshotOutcome.Duplicate(stored);
     }
 
     /**

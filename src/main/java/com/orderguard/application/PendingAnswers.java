@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.ReadRound;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.RequestStatus;
@@ -24,18 +25,21 @@ final class PendingAnswers {
      * Finds pending request {@code requestId} of {@code type} and its order, then lets {@code answer} decide and
      * commit; {@code doing} names the work in the error when other writers keep winning.
      */
-    static RequestOutcome answer(OrderChangeStore requests, OrderStore orders, TenantId tenant, OrderKey key,
-            String requestId, RequestType type, String doing,
+    static RequestOutcome answer(ReadRound round, OrderChangeStore requests, OrderStore orders, TenantId tenant,
+            OrderKey key, String requestId, RequestType type, String doing,
             BiFunction<RequestRecord, StoredOrder, Attempt<RequestOutcome>> answer) {
         return Retry.WRITES.run(attempt -> {
-            Optional<RequestRecord> found = requests.findRequest(tenant, key, requestId);
+            // the request and its order are read together: one round trip, then the answer's transaction
+            Together.Two<Optional<RequestRecord>, Optional<StoredOrder>> read = Together.two(round,
+                    () -> requests.findRequest(tenant, key, requestId), () -> orders.find(tenant, key));
+            Optional<RequestRecord> found = read.first();
             if (found.isEmpty() || found.get().type() != type) {
                 return Retry.done(new RequestOutcome.RequestNotFound());
             }
             if (found.get().status() != RequestStatus.PENDING) {
                 return Retry.done(new RequestOutcome.NotPending(found.get()));
             }
-            Optional<StoredOrder> stored = orders.find(tenant, key);
+            Optional<StoredOrder> stored = read.second();
             if (stored.isEmpty()) {
                 return Retry.done(new RequestOutcome.OrderNotFound());
             }

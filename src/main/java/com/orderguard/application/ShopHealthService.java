@@ -21,6 +21,7 @@ import com.orderguard.domain.decision.PolicyPack;
 import com.orderguard.domain.decision.PriorRequest;
 import com.orderguard.domain.decision.SellerCancellations;
 import com.orderguard.domain.health.Counter;
+import com.orderguard.domain.health.Counts;
 import com.orderguard.domain.health.MetricStatus;
 import com.orderguard.domain.health.ShopHealth;
 import com.orderguard.domain.health.ShopKey;
@@ -57,27 +58,39 @@ public class ShopHealthService {
     }
 
     /**
-     * What a decision on an order of this shop reads besides the order: the earlier requests given, and from the
-     * shop's buckets (one read, none when the pack needs nothing from them) the metric values now and the seller's
-     * own cancellations that counted against it, as far back as the pack's conditions look.
+     * What a decision on an order of this shop reads from the shop's buckets (one read): as far back as the pack's
+     * conditions look, or nothing (null) when the pack needs nothing from them. It needs only the shop and the
+     * pack, so it can go out together with the order's own read.
      */
-    public DecisionContext decisionContext(TenantId tenant, ShopKey shop, PolicyPack pack, Instant now,
-            List<PriorRequest> onOrder, List<PriorRequest> byBuyer) {
+    public ShopData contextData(TenantId tenant, ShopKey shop, PolicyPack pack, Instant now) {
         Optional<SellerCancellations> cancellations = SellerCancellations.readBy(pack,
                 Duration.ofDays(HISTORY_DAYS));
         if (pack.health().metrics().isEmpty() && cancellations.isEmpty()) {
-            return new DecisionContext(List.of(), onOrder, byBuyer, List.of());
+            return null;
         }
         LocalDate today = now.atZone(pack.zone()).toLocalDate();
         LocalDate history = today.minusDays(HISTORY_DAYS);
         LocalDate from = cancellations.map(c -> c.firstDay(today)).filter(history::isAfter).orElse(history);
-        ShopData data = store.load(tenant, shop, from);
+        return store.load(tenant, shop, from);
+    }
+
+    /**
+     * What a decision reads besides the order: the earlier requests given, and from the shop's buckets as
+     * {@link #contextData} read them (null: none needed) the metric values now and the seller's own cancellations
+     * that counted against it.
+     */
+    public DecisionContext decisionContext(PolicyPack pack, Instant now, ShopData data, List<PriorRequest> onOrder,
+            List<PriorRequest> byBuyer) {
+        if (data == null) {
+            return new DecisionContext(List.of(), onOrder, byBuyer, List.of());
+        }
+        LocalDate today = now.atZone(pack.zone()).toLocalDate();
         List<MetricValue> metrics = pack.health().metrics().stream()
                 .map(definition -> ShopHealth.measure(definition, data.buckets(), today, atRiskMargin))
                 .map(m -> new MetricValue(m.definition().id(), m.definition().window(), m.numerator(),
                         m.denominator())).toList();
-        return new DecisionContext(metrics, onOrder, byBuyer,
-                cancellations.map(c -> c.from(data.buckets(), today, pack.zone())).orElse(List.of()));
+        return new DecisionContext(metrics, onOrder, byBuyer, SellerCancellations.readBy(pack,
+                Duration.ofDays(HISTORY_DAYS)).map(c -> c.from(data.buckets(), today, pack.zone())).orElse(List.of()));
     }
 
     /**
@@ -143,14 +156,22 @@ public class ShopHealthService {
     }
 
     /**
-     * Watches the shop after a change counted against it; new orders alone only improve ratios and are left for the
-     * next look.
+     * A change's increments to the shop's buckets, marked for a look when something other than new orders counts
+     * against a shop whose pack watches metrics. The writer does not look right after its commit (that would be a
+     * third round trip after its reads and its transaction): the mark lands in the same transaction, and the next
+     * sweep run finds it in the due-time index and looks (new orders alone only improve ratios and are left for the
+     * next look).
      */
-    public void afterCounting(TenantId tenant, ShopCounts counts, Instant now) {
-        if (counts != null && counts.counts().byDay().values().stream()
-                .anyMatch(day -> day.keySet().stream().anyMatch(c -> c != Counter.ORDERS))) {
-            watch(tenant, counts.shop(), now);
-        }
+    public ShopCounts counted(ShopKey shop, Counts counts, Instant now) {
+        boolean worsens = counts.byDay().values().stream()
+                .anyMatch(day -> day.keySet().stream().anyMatch(c -> c != Counter.ORDERS));
+        return new ShopCounts(shop, counts, worsens && watches(shop, now));
+    }
+
+    /** Whether the shop's metrics are watched: the pack in force for its site names some. */
+    public boolean watches(ShopKey shop, Instant now) {
+        return catalog.inForce(shop.marketplace(), shop.site(), null, now)
+                .map(pack -> !pack.health().metrics().isEmpty()).orElse(false);
     }
 
     /** A shop's health report under a pack, on a site-local day. */

@@ -5,12 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.Correlation;
@@ -19,6 +20,7 @@ import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.OrderStore.DuePage;
 import com.orderguard.application.port.OrderStore.ShopLook;
+import com.orderguard.application.port.ReadRound;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.PolicyCatalog;
@@ -51,21 +53,25 @@ public class Sweep {
     private final int pageSize;
     private final Telemetry telemetry;
     private final Correlation correlation;
+    private final ReadRound round;
 
-    /** Without metrics or log correlation (unit tests). */
+    /** Without metrics or log correlation, shard after shard (unit tests). */
     public Sweep(OrderStore orders, OrderChangeStore store, DeadlineService deadlines,
             PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
             int pageSize) {
-        this(orders, store, deadlines, catalog, health, clock, shards, pageSize, Telemetry.NONE, Correlation.NONE);
+        this(orders, store, deadlines, catalog, health, clock, shards, pageSize, Telemetry.NONE, Correlation.NONE,
+                ReadRound.SEQUENTIAL);
     }
 
     /**
      * @param clock measures the time budget only; what is due is judged against the {@code now} of each run
      * @param correlation names each order in the log lines written while it is processed
+     * @param round works the shards at once, each as one task (its pages and its orders' transactions in turn)
      */
     public Sweep(OrderStore orders, OrderChangeStore store, DeadlineService deadlines,
             PolicyCatalog catalog, ShopHealthService health, Clock clock, int shards,
-            int pageSize, Telemetry telemetry, Correlation correlation) {
+            int pageSize, Telemetry telemetry, Correlation correlation, ReadRound round) {
+        this.round = round;
         this.telemetry = telemetry;
         this.correlation = correlation;
         this.orders = orders;
@@ -78,46 +84,67 @@ public class Sweep {
     }
 
     /**
-     * Acts on every item due at or before {@code now}, stopping cleanly when {@code budget} is spent. Shards are
-     * taken in turn from {@code firstShard}, so runs cut short by their budget do not starve the last shards.
+     * Acts on every item due at or before {@code now}, stopping cleanly when {@code budget} is spent. The shards are
+     * worked at once (as many as the round runs together; the rest as threads come free, from {@code firstShard} on,
+     * so runs cut short by their budget do not starve the last shards). Each order lives in one shard and each
+     * action is one conditional transaction, so working shards side by side changes nothing about exactly-once.
      */
     public SweepReport run(String runId, Instant now, Duration budget, int firstShard) {
         Instant stopAt = clock.instant().plus(budget);
-        Map<TenantShop, ShopCounts> counted = new LinkedHashMap<>();
-        Map<TenantShop, ShopLook> looks = new LinkedHashMap<>();
-        List<SweepReport.ShardReport> reports = new ArrayList<>();
-        boolean complete = true;
-        for (int i = 0; i < shards && complete; i++) {
+        Map<TenantShop, ShopCounts> counted = new ConcurrentHashMap<>();
+        Map<TenantShop, ShopLook> looks = new ConcurrentHashMap<>();
+        List<Callable<ShardRun>> tasks = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
             int shard = Math.floorMod(firstShard + i, shards);
-            int[] counts = new int[Result.values().length];
-            int examined = 0;
-            int pages = 0;
-            long maxLag = 0;
-            String cursor = null;
-            do {
-                if (!clock.instant().isBefore(stopAt)) {
-                    complete = false;
-                    break;
-                }
-                DuePage page = orders.due(shard, now, pageSize, cursor);
-                pages++;
-                for (StoredOrder due : page.orders()) {
-                    examined++;
-                    maxLag = Math.max(maxLag, Duration.between(due.nextDueAt(), now).toSeconds());
-                    counts[process(due, now, counted).ordinal()]++;
-                }
-                for (ShopLook look : page.looks()) {
-                    looks.put(new TenantShop(look.tenant(), look.shop()), look);
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
-            reports.add(new SweepReport.ShardReport(shard, examined, counts[Result.ACTED.ordinal()],
-                    counts[Result.SKIPPED.ordinal()], counts[Result.FAILED.ordinal()], pages, maxLag));
+            tasks.add(() -> shard(shard, now, stopAt, counted, looks));
         }
+        List<ShardRun> runs = round.all(tasks);
+        boolean complete = runs.stream().allMatch(ShardRun::complete);
+        List<SweepReport.ShardReport> reports = runs.stream().filter(ShardRun::started).map(ShardRun::report)
+                .toList();
         Looks looked = lookAtShops(counted.keySet(), looks, now);
         SweepReport report = new SweepReport(runId, now, reports, complete, looked.done(), looked.failed());
         telemetry.sweepRan(report);
         return report;
+    }
+
+    /** One shard's part of a run: whether it started before the budget ran out, and whether it finished. */
+    private record ShardRun(boolean started, boolean complete, SweepReport.ShardReport report) {
+    }
+
+    /** Works one shard page by page until its last page or the end of the budget. */
+    private ShardRun shard(int shard, Instant now, Instant stopAt, Map<TenantShop, ShopCounts> counted,
+            Map<TenantShop, ShopLook> looks) {
+        long started = System.nanoTime();
+        int[] counts = new int[Result.values().length];
+        int examined = 0;
+        int pages = 0;
+        long maxLag = 0;
+        String cursor = null;
+        do {
+            if (!clock.instant().isBefore(stopAt)) {
+                return new ShardRun(pages > 0, false, report(shard, counts, examined, pages, maxLag, started));
+            }
+            DuePage page = orders.due(shard, now, pageSize, cursor);
+            pages++;
+            for (StoredOrder due : page.orders()) {
+                examined++;
+                maxLag = Math.max(maxLag, Duration.between(due.nextDueAt(), now).toSeconds());
+                counts[process(due, now, counted).ordinal()]++;
+            }
+            for (ShopLook look : page.looks()) {
+                looks.put(new TenantShop(look.tenant(), look.shop()), look);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return new ShardRun(true, true, report(shard, counts, examined, pages, maxLag, started));
+    }
+
+    private static SweepReport.ShardReport report(int shard, int[] counts, int examined, int pages, long maxLag,
+            long startedNanos) {
+        return new SweepReport.ShardReport(shard, examined, counts[Result.ACTED.ordinal()],
+                counts[Result.SKIPPED.ordinal()], counts[Result.FAILED.ordinal()], pages, maxLag,
+                Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
     }
 
     /**

@@ -14,9 +14,9 @@ import java.util.List;
 public record SweepReport(String runId, Instant now, List<ShardReport> shards, boolean complete, int shopsLooked,
         int shopLooksFailed) {
 
-    /** Counts for one shard. */
+    /** Counts for one shard, and the time the run spent on it ({@code millis}: its pages and its actions). */
     public record ShardReport(int shard, int examined, int acted, int skipped, int failed, int pages,
-            long maxLagSeconds) {
+            long maxLagSeconds, long millis) {
     }
 
     public int examined() {

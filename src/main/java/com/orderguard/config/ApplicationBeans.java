@@ -14,6 +14,7 @@ import com.orderguard.application.Holds;
 import com.orderguard.application.Inbox;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
+import com.orderguard.application.SeenOrders;
 import com.orderguard.application.ShopHealthService;
 import com.orderguard.application.Sweep;
 import com.orderguard.adapter.telemetry.EmfTelemetry;
@@ -23,6 +24,7 @@ import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.HealthStore;
 import com.orderguard.application.port.InboxStore;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.ReadRound;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.deadline.CalendarCatalog;
 import com.orderguard.domain.decision.PolicyCatalog;
@@ -65,8 +67,14 @@ public class ApplicationBeans {
     @Produces
     @Singleton
     OrderSnapshots orderSnapshots(OrderStore store, DeadlineService deadlines, ShopHealthService health,
-            OrderGuardConfig config) {
-        return new OrderSnapshots(store, deadlines, health, config.eventRetention());
+            OrderGuardConfig config, SeenOrders seen) {
+        return new OrderSnapshots(store, deadlines, health, config.eventRetention(), seen);
+    }
+
+    @Produces
+    @Singleton
+    SeenOrders seenOrders(OrderGuardConfig config) {
+        return new SeenOrders(config.seenOrders());
     }
 
     @Produces
@@ -90,8 +98,9 @@ public class ApplicationBeans {
     @Produces
     @Singleton
     Cancellations cancellations(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog,
-            DeadlineService deadlines, ShopHealthService health, Telemetry telemetry) {
-        return new Cancellations(orders, requests, catalog, deadlines, health, telemetry);
+            DeadlineService deadlines, ShopHealthService health, Telemetry telemetry, ReadRound round,
+            SeenOrders seen) {
+        return new Cancellations(orders, requests, catalog, deadlines, health, telemetry, round, seen);
     }
 
     @Produces
@@ -103,8 +112,9 @@ public class ApplicationBeans {
 
     @Produces
     @Singleton
-    AddressChanges addressChanges(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog) {
-        return new AddressChanges(orders, requests, catalog);
+    AddressChanges addressChanges(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog,
+            ReadRound round) {
+        return new AddressChanges(orders, requests, catalog, round);
     }
 
     @Produces
@@ -117,8 +127,9 @@ public class ApplicationBeans {
     @Singleton
     Sweep sweep(OrderStore orders, OrderChangeStore requests, DeadlineService deadlines, PolicyCatalog catalog,
             ShopHealthService health, Clock clock, OrderGuardConfig config, Telemetry telemetry,
-            Correlation correlation) {
+            Correlation correlation, ReadRound round) {
         return new Sweep(orders, requests, deadlines, catalog, health, clock, config.dueIndex().shards(),
-                config.sweep().pageSize(), telemetry, correlation);
+                config.sweep().pageSize(), telemetry, correlation,
+                config.sweep().parallelShards() > 1 ? round : ReadRound.SEQUENTIAL);
     }
 }

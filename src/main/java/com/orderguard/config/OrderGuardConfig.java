@@ -47,6 +47,13 @@ public interface OrderGuardConfig {
     @WithDefault("P15D")
     Duration eventRetention();
 
+    /**
+     * Orders whose last seen state a process remembers (a few hundred bytes each), so that a request on one reads
+     * the buyer and the shop the order names together with the order itself. 0 remembers none.
+     */
+    @WithDefault("4096")
+    int seenOrders();
+
     /** HTTP API settings. */
     interface Api {
         /** The JWT claim that names the tenant. */
@@ -205,6 +212,13 @@ public interface OrderGuardConfig {
         /** Time a run may spend before it stops cleanly; keep it well under the Lambda timeout. */
         @WithDefault("PT45S")
         Duration timeBudget();
+
+        /**
+         * Shards of the due-time index worked at once (each on its own thread and connection to DynamoDB), so a run
+         * that finds nothing due costs one round trip, not one per shard. 1 works them one after another.
+         */
+        @WithDefault("16")
+        int parallelShards();
 
         /** How long before the ship-by time the ShipByApproaching warnings go out (each once). */
         @WithDefault("PT24H,PT4H")

@@ -20,7 +20,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.orderguard.application.port.OrderChangeStore;
+import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.ReadRound;
+import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
@@ -67,6 +70,9 @@ class SweepScaleTest {
 
     @Inject
     ShopHealthService health;
+
+    @Inject
+    ReadRound round;
 
     LocalDynamo dynamo;
 
@@ -124,7 +130,9 @@ class SweepScaleTest {
 
         Map<String, Long> before = CallCounter.snapshot();
         Instant sweepNow = Instant.now();
-        Sweep killed = new Sweep(orders, store, deadlines, catalog, health, new SteppingClock(), 16, 100);
+        // cut short by its budget while its shards run side by side, as the deployed sweep's do
+        Sweep killed = new Sweep(orders, store, deadlines, catalog, health, new SteppingClock(), 16, 100,
+                Telemetry.NONE, Correlation.NONE, round);
         Future<SweepReport> a = pool.submit(() -> sweep.run("a", sweepNow, Duration.ofMinutes(5), 0));
         Future<SweepReport> b = pool.submit(() -> sweep.run("b", sweepNow, Duration.ofMinutes(5), 8));
         Future<SweepReport> c = pool.submit(() -> killed.run("killed", sweepNow, Duration.ofSeconds(12), 4));

@@ -2,7 +2,9 @@ package com.orderguard.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -20,8 +22,6 @@ import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.OrderRequest;
-import com.orderguard.domain.decision.Decision;
-import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.support.CallCounter;
@@ -29,9 +29,16 @@ import com.orderguard.support.TestOrders;
 
 /**
  * DynamoDB calls and consumed capacity per operation, through the application's use cases, next to the minimum the
- * access pattern needs (docs/dynamodb.md). Operations run one at a time, so every counted call belongs to them.
+ * access pattern needs (docs/dynamodb.md), and the sequential round trips each operation makes (counted, not timed:
+ * with every call slowed to {@link #LATENCY_MS}, calls sent together overlap and a round is a call that starts while
+ * none is in flight). Operations run one at a time, so every counted call belongs to them.
  */
 final class OperationCosts {
+
+    /** A network's pace for counting rounds; the sweep's time per shard is measured without it. */
+    static final long LATENCY_MS = 25;
+
+    private final List<String[]> rounds = new ArrayList<>();
 
     private final OrderSnapshots snapshots;
     private final Cancellations cancellations;
@@ -55,11 +62,27 @@ final class OperationCosts {
     /** Measures every operation and adds a row for each. The sweep goes first: the due index is shared. */
     void measure(BenchTable table, int dueOrders) {
         sweepPerDueOrder(table, dueOrders);
+        CallCounter.latency(LATENCY_MS);
+        try {
+            measureOperations(table);
+            Measured idle = each(List.of(1), i -> sweep.run("idle", Instant.parse("2001-01-01T00:00:00Z"),
+                    Duration.ofMinutes(1), 0));
+            rounds.add(new String[] {"sweep run, nothing due (16 shards)", idle.rounds()});
+        } finally {
+            CallCounter.latency(0);
+        }
+        for (String[] row : rounds) {
+            table.add("round trips", "sequential DynamoDB round trips: " + row[0], row[1], "<= 2",
+                    Integer.parseInt(row[1].replaceAll("^max (\\d+).*$", "$1")) <= 2);
+        }
+    }
+
+    private void measureOperations(BenchTable table) {
         Instant now = Instant.now();
         List<DecisionMix.Scenario> mix = DecisionMix.realistic(catalog, now);
         TenantId tenant = new TenantId("bench-ops");
-        // floors per docs/dynamodb.md: the buyer's history is read only when the order names a buyer, and the
-        // shop-health watch (one Query) runs only after a change that counts against the shop
+        // floors per docs/dynamodb.md: the buyer's history is read only when the order names a buyer; a change that
+        // counts against a shop leaves its look mark in its own transaction, and the sweep looks (no call here)
         row(table, "evaluate (what-if)", 0, mix.size(), each(mix, s ->
                 cancellations.evaluate(s.order(), s.request(), s.seller(), now)));
         TenantId fresh = new TenantId("bench-new");
@@ -70,8 +93,15 @@ final class OperationCosts {
         // the request mix's orders in the states its requests arrive in; storing them is not what is measured
         mix.forEach(s -> store(tenant, s.order(), now));
         int[] recordFloor = {0};
-        CallCounter.Usage recorded = each(mix, s -> recordFloor[0] += record(tenant, s, now));
+        Measured recorded = each(mix, s -> recordFloor[0] += record(tenant, s, now));
         row(table, "record a cancellation request", recordFloor[0], mix.size(), recorded);
+        // a CANCELLATION_REQUESTED message: the order as it stood (a snapshot), then the request decided on it
+        TenantId messages = new TenantId("bench-message");
+        Measured message = each(mix, s -> {
+            store(messages, s.order(), now);
+            cancellations.request(messages, s.order().key(), s.request(), s.order(), now);
+        });
+        rounds.add(new String[] {"a CANCELLATION_REQUESTED message (snapshot, then request)", message.rounds()});
         int viewFloor = mix.stream().mapToInt(s -> 1 + buyerRead(s.order())).sum();
         row(table, "read the order view", viewFloor, mix.size(), each(mix, s ->
                 queries.view(tenant, s.order().key(), now).orElseThrow()));
@@ -79,8 +109,8 @@ final class OperationCosts {
         List<DecisionMix.Scenario> open = mix.stream().filter(s -> s.order().status() == OrderStatus.AWAITING_SHIPMENT
                 || s.order().status() == OrderStatus.SHIPMENT_ARRANGED).toList();
         open.forEach(s -> store(shipping, s.order(), now));
-        // a shipment counts towards the late-shipment and tracking metrics: snapshot (2) and the watch's Query
-        row(table, "ingest a snapshot: order ships", 3 * open.size(), open.size(), each(open, s ->
+        // a shipment counts towards the late-shipment and tracking metrics: read and transaction (which marks the shop)
+        row(table, "ingest a snapshot: order ships", 2 * open.size(), open.size(), each(open, s ->
                 store(shipping, s.order().withStatus(OrderStatus.IN_TRANSIT), now.plusSeconds(1))));
         List<ShopKey> shops = mix.stream().map(s -> ShopKey.of(s.order())).distinct().toList();
         row(table, "shop health", shops.size(), shops.size(), each(shops, shop ->
@@ -103,8 +133,15 @@ final class OperationCosts {
             store(tenant, order, now.minusSeconds(60));
         }
         CallCounter.Usage before = CallCounter.usage();
+        long started = System.nanoTime();
         SweepReport report = sweep.run("bench", Instant.now(), Duration.ofMinutes(5), 0);
+        double runMillis = (System.nanoTime() - started) / 1e6;
         CallCounter.Usage used = CallCounter.usage().since(before);
+        LongSummaryStatistics perShard = report.shards().stream().mapToLong(SweepReport.ShardReport::millis)
+                .summaryStatistics();
+        table.add("sweep", "time per shard (" + report.shards().size() + " shards at once, " + report.acted()
+                + " acted on)", "mean " + decimal(perShard.getAverage()) + " ms, max " + perShard.getMax() + " ms; run "
+                + Math.round(runMillis) + " ms", "-", null);
         // each order acted on once; each shop the run cancelled for looked at once: the health watch's Query, and the
         // DeleteItem of the look mark its cancellations left
         int minimum = report.acted() + 2 * report.shopsLooked();
@@ -128,34 +165,51 @@ final class OperationCosts {
 
     /**
      * Records the scenario's request and returns the calls its access pattern needs: the order's collection, the
-     * buyer's history, the shop's counts for the metric impact, the transaction, and the watch's Query when the
-     * decision cancelled the order against the seller.
+     * buyer's history, the shop's counts for the metric impact and the transaction (a cancellation against the
+     * seller marks the shop for the sweep's look in that transaction).
      */
     private int record(TenantId tenant, DecisionMix.Scenario scenario, Instant now) {
         OrderRequest request = scenario.request();
         RequestOutcome outcome = cancellations.request(tenant, scenario.order().key(), request, now);
-        if (!(outcome instanceof RequestOutcome.Recorded recorded)) {
+        if (!(outcome instanceof RequestOutcome.Recorded)) {
             throw new IllegalStateException("request on " + scenario.order().key() + " not recorded: " + outcome);
         }
-        Decision decision = recorded.record().decision();
-        boolean counted = decision.outcome() == Outcome.APPROVED && decision.countsAgainstSeller();
-        return 3 + buyerRead(scenario.order()) + (counted ? 1 : 0);
+        return 3 + buyerRead(scenario.order());
     }
 
     private static int buyerRead(Order order) {
         return order.buyerId() == null ? 0 : 1;
     }
 
-    private static <T> CallCounter.Usage each(List<T> inputs, Consumer<T> operation) {
+    /** Calls of every operation together, and the most and the mean sequential round trips of one. */
+    private static <T> Measured each(List<T> inputs, Consumer<T> operation) {
         CallCounter.Usage before = CallCounter.usage();
-        inputs.forEach(operation);
-        return CallCounter.usage().since(before);
+        long most = 0;
+        long all = 0;
+        for (T input : inputs) {
+            long start = CallCounter.rounds();
+            operation.accept(input);
+            long made = CallCounter.rounds() - start;
+            most = Math.max(most, made);
+            all += made;
+        }
+        return new Measured(CallCounter.usage().since(before), "max " + most + " (mean "
+                + decimal((double) all / Math.max(1, inputs.size())) + ")");
     }
 
-    /** A row: calls per operation against the floor per operation ({@code floor} is the total over all of them). */
-    private static void row(BenchTable table, String operation, int floor, int count, CallCounter.Usage used) {
+    /** What {@link #each} counted. */
+    private record Measured(CallCounter.Usage used, String rounds) {
+    }
+
+    /**
+     * A row: calls per operation against the floor per operation ({@code floor} is the total over all of them); and
+     * the operation's round trips, for the round-trip rows at the end.
+     */
+    private void row(BenchTable table, String operation, int floor, int count, Measured measured) {
+        CallCounter.Usage used = measured.used();
         table.add("DynamoDB per operation", operation, costs(used, count), "floor " + decimal((double) floor / count),
                 used.totalCalls() <= floor);
+        rounds.add(new String[] {operation, measured.rounds()});
     }
 
     /** "2 calls (GetItem 1, TransactWriteItems 1), 7.0 CU" per operation. */

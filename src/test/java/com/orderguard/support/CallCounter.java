@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,10 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
  * Counts the application's DynamoDB calls by operation (an SDK interceptor, registered with
  * {@code quarkus.dynamodb.interceptors}), so tests and benchmarks can print calls per operation. It also adds up
  * the capacity a response reports (only when the request asked for it: see {@link CapacityCounter}) and the items
- * of each {@code TransactWriteItems} call.
+ * of each {@code TransactWriteItems} call, and counts sequential round trips: a call that starts while no other
+ * call is in flight starts a new round; calls sent together join the round of the first. With
+ * {@link #latency(long)} every call takes at least that long, as on a network, so calls a use case sends together
+ * surely overlap and calls it sends one after another surely do not.
  */
 public class CallCounter implements ExecutionInterceptor {
 
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    private static final LongAdder ROUNDS = new LongAdder();
+    private static volatile long latencyMillis;
     private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
     private static final Map<String, DoubleAdder> CAPACITY = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> TRANSACT_ITEMS = new ConcurrentHashMap<>();
@@ -30,12 +37,33 @@ public class CallCounter implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         CALLS.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        if (IN_FLIGHT.getAndIncrement() == 0) {
+            ROUNDS.increment();
+        }
         context.request().getValueForField("TransactItems", List.class).ifPresent(items ->
                 TRANSACT_ITEMS.computeIfAbsent(operation, k -> new LongAdder()).add(items.size()));
     }
 
     @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        long latency = latencyMillis;
+        if (latency > 0) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        IN_FLIGHT.decrementAndGet();
+    }
+
+    @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        IN_FLIGHT.decrementAndGet();
         double units = capacityUnits(context.response());
         if (units > 0) {
             CAPACITY.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
@@ -54,6 +82,16 @@ public class CallCounter implements ExecutionInterceptor {
                     .mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
         }
         return 0;
+    }
+
+    /** Every call takes at least {@code millis} from now on (0: as fast as it is). */
+    public static void latency(long millis) {
+        latencyMillis = millis;
+    }
+
+    /** Sequential round trips so far: calls that started while no other call was in flight. */
+    public static long rounds() {
+        return ROUNDS.sum();
     }
 
     /** The calls so far, by operation. */

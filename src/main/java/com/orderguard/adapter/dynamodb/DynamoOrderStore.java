@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,8 +61,11 @@ public class DynamoOrderStore implements OrderStore {
     private final int shards;
     private final int inboxShards;
     private final ShopRegistry registry;
+    private final ParallelReads parallel;
 
-    public DynamoOrderStore(DynamoDbClient dynamo, OrderGuardConfig config, ShopRegistry registry) {
+    public DynamoOrderStore(DynamoDbClient dynamo, OrderGuardConfig config, ShopRegistry registry,
+            ParallelReads parallel) {
+        this.parallel = parallel;
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.shards = config.dueIndex().shards();
@@ -109,9 +113,6 @@ public class DynamoOrderStore implements OrderStore {
 
     @Override
     public SnapshotWriteResult write(SnapshotWrite write) {
-        if (write.expectedVersion() == 0) {
-            registry.register(write.tenant(), ShopKey.of(write.order()));
-        }
         List<TransactWriteItem> items = new ArrayList<>();
         if (write.event() != null) {
             items.add(TransactWriteItem.builder().put(eventPut(write)).build());
@@ -126,7 +127,13 @@ public class DynamoOrderStore implements OrderStore {
                 write.expectedVersion() == 0 ? Set.of() : null, inboxShards));
         items.addAll(BucketWrites.items(table, write.tenant(), write.counts(), write.now(), shards));
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(items));
+            // a new order's shop is registered (put if absent) beside the transaction, in the same round trip
+            List<Callable<Object>> calls = new ArrayList<>();
+            calls.add(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
+            if (write.expectedVersion() == 0) {
+                calls.add(() -> registry.register(write.tenant(), ShopKey.of(write.order())));
+            }
+            parallel.all(calls);
         } catch (TransactionCanceledException e) {
             return rejected(write, e.cancellationReasons());
         }

@@ -2,6 +2,7 @@ package com.orderguard.adapter.dynamodb;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,31 +12,39 @@ import java.util.concurrent.Future;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.MDC;
+
+import com.orderguard.application.port.ReadRound;
 import com.orderguard.config.OrderGuardConfig;
 
 /**
  * Runs one round of reads in parallel on a small bounded pool, so a page that reads N index partitions costs one
- * round trip, not N. The pool is created on first use, at run time: a native image must not carry threads started
- * while it was built. Its size also bounds the connections the URL-connection client opens at once.
+ * round trip, not N, a use case's independent reads cost one, and the sweep's shards are worked at once. The pool
+ * is created on first use, at run time: a native image must not carry threads started while it was built (plain
+ * platform threads, no virtual threads or fork-join tricks: they work the same in a native executable). Its size
+ * also bounds the connections the URL-connection client opens at once: each pool thread holds at most one.
  */
 @ApplicationScoped
-public class ParallelReads {
+public class ParallelReads implements ReadRound {
 
     private final int threads;
     private volatile ExecutorService pool;
 
     public ParallelReads(OrderGuardConfig config) {
-        this.threads = config.inbox().readThreads();
+        this.threads = Math.max(config.inbox().readThreads(), config.sweep().parallelShards());
     }
 
     /** The results of the reads, in their order; a read's failure is rethrown as it was thrown. */
+    @Override
     public <T> List<T> all(List<Callable<T>> reads) {
         if (reads.size() == 1) {
-            return List.of(call(reads.get(0)));
+            return List.of(ReadRound.call(reads.get(0)));
         }
+        // the caller's log fields (tenant, sweep run, ...) name the reads' log lines too
+        Map<String, Object> fields = MDC.getMap();
         List<Future<T>> futures = new ArrayList<>();
         for (Callable<T> read : reads) {
-            futures.add(pool().submit(read));
+            futures.add(pool().submit(() -> withFields(fields, read)));
         }
         List<T> results = new ArrayList<>();
         for (Future<T> future : futures) {
@@ -44,13 +53,12 @@ public class ParallelReads {
         return results;
     }
 
-    private static <T> T call(Callable<T> read) {
+    private static <T> T withFields(Map<String, Object> fields, Callable<T> read) throws Exception {
+        fields.forEach(MDC::put);
         try {
             return read.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } finally {
+            MDC.clear();
         }
     }
 

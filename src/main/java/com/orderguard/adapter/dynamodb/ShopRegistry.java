@@ -43,11 +43,11 @@ public class ShopRegistry {
         this.table = config.tableName();
     }
 
-    /** Registers the shop unless this process already did, or the registry has it. */
-    public void register(TenantId tenant, ShopKey shop) {
+    /** Registers the shop unless this process already did, or the registry has it; true when it asked. */
+    public boolean register(TenantId tenant, ShopKey shop) {
         String id = TableLayout.tenantPrefix(tenant) + InboxLayout.registrySk(shop);
         if (registered.contains(id)) {
-            return;
+            return false;
         }
         try {
             dynamo.putItem(r -> r.tableName(table).item(item(tenant, shop))
@@ -60,6 +60,7 @@ public class ShopRegistry {
             registered.clear();
         }
         registered.add(id);
+        return true;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderguard.adapter.lambda.queue.MessageHandler;
+import com.orderguard.application.Sweep;
 import com.orderguard.support.Events;
 import com.orderguard.support.LocalDynamo;
 import com.orderguard.support.Profiles;
@@ -42,6 +43,9 @@ class HealthEndToEndTest {
 
     @Inject
     MessageHandler ingest;
+
+    @Inject
+    Sweep sweep;
 
     LocalDynamo dynamo;
 
@@ -72,6 +76,11 @@ class HealthEndToEndTest {
         order.putArray("items").addObject().put("sku", "SKU-" + id).put("quantity", 1).put("unitPrice", "19.99")
                 .put("currency", "USD");
         return order;
+    }
+
+    long metricsAtRisk() {
+        return dynamo.scan().stream().filter(item -> "OUTBOX".equals(item.get("type").s()))
+                .filter(item -> item.get("eventType").s().equals("MetricAtRisk")).count();
     }
 
     void snapshot(String eventId, Instant occurredAt, ObjectNode order) {
@@ -161,9 +170,6 @@ class HealthEndToEndTest {
         }
         JsonNode cancelRate = health.get("metrics").get(0);
         assertThat(cancelRate.get("status").asText()).isEqualTo("BREACHED");
-        long atRisk = dynamo.scan().stream().filter(item -> "OUTBOX".equals(item.get("type").s()))
-                .filter(item -> item.get("eventType").s().equals("MetricAtRisk")).count();
-        assertThat(atRisk).isPositive();
 
         JsonNode whatIf = CancellationApiTest.body(CancellationApiTest.request(TENANT, "amazon.US." + open.get(0),
                 "{\"initiator\":\"SELLER\",\"reason\":\"OUT_OF_STOCK\"}"));
@@ -174,6 +180,11 @@ class HealthEndToEndTest {
         assertThat(impact.get("after").asDouble()).isEqualTo((cancelRate.get("numerator").asDouble() + 1)
                 / cancelRate.get("denominator").asDouble());
         assertThat(impact.get("breaches").asBoolean()).isTrue();
+
+        // the API and the queue leave the shop's look mark; the next sweep run looks and announces
+        assertThat(metricsAtRisk()).as("not announced by the calls themselves").isZero();
+        assertThat(sweep.run("look", Instant.now(), Duration.ofSeconds(30), 0).shopsLooked()).isPositive();
+        assertThat(metricsAtRisk()).as("announced by the sweep").isPositive();
     }
 
     @Test

@@ -14,10 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orderguard.application.ShopHealthService;
+import com.orderguard.domain.Marketplace;
+import com.orderguard.domain.TenantId;
+import com.orderguard.domain.health.ShopKey;
 import com.orderguard.support.Events;
 import com.orderguard.support.Orders;
 import com.orderguard.support.Profiles;
@@ -29,6 +35,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(Profiles.Api.class)
 class InboxApiTest {
+
+    @Inject
+    ShopHealthService health;
 
     static final String ATTENTION = "GET /v1/attention";
     static final String SHOPS = "GET /v1/shops";
@@ -196,6 +205,9 @@ class InboxApiTest {
         JsonNode cancel = CancellationApiTest.body(CancellationApiTest.request(tenant, orders.get(0),
                 "{\"initiator\":\"SELLER\",\"reason\":\"OUT_OF_STOCK\"}"));
         assertThat(cancel.get("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(ok(ATTENTION, tenant, Map.of()).get("metricsAtRisk")).as("before the sweep looks").isEmpty();
+        // the cancellation left the shop's look mark; the next sweep run looks at the shop like this
+        health.watch(new TenantId(tenant), new ShopKey(Marketplace.AMAZON, "US", "risky"), Instant.now());
 
         JsonNode metrics = ok(ATTENTION, tenant, Map.of()).get("metricsAtRisk");
         assertThat(metrics.findValuesAsText("metric")).contains("amazon.cancelRate");

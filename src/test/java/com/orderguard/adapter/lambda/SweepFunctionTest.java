@@ -28,6 +28,7 @@ import com.orderguard.application.SnapshotSource;
 import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.Correlation;
 import com.orderguard.application.port.OrderStore;
+import com.orderguard.application.port.ReadRound;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.OrderKey;
@@ -272,7 +273,7 @@ class SweepFunctionTest {
             };
         };
         Sweep observed = new Sweep(orderStore, cancellationStore, deadlines, catalog, health,
-                java.time.Clock.systemUTC(), 16, 50, telemetry, correlation);
+                java.time.Clock.systemUTC(), 16, 50, telemetry, correlation, ReadRound.SEQUENTIAL);
 
         observed.run("observed", Instant.now(), Duration.ofSeconds(30), 0);
 

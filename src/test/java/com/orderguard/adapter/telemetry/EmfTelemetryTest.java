@@ -79,8 +79,8 @@ class EmfTelemetryTest {
     @Test
     void sweepRan_reportsTheLargestLagAndTheItems_inOneLine() {
         SweepReport report = new SweepReport("run-1", NOW, List.of(
-                new SweepReport.ShardReport(0, 5, 3, 1, 1, 1, 90),
-                new SweepReport.ShardReport(1, 2, 2, 0, 0, 1, 420)), false, 3, 1);
+                new SweepReport.ShardReport(0, 5, 3, 1, 1, 1, 90, 12),
+                new SweepReport.ShardReport(1, 2, 2, 0, 0, 1, 420, 7)), false, 3, 1);
 
         telemetry.sweepRan(report);
 

@@ -117,7 +117,7 @@ public class MessageHandler {
     private String applyRequest(QueueMessage.Envelope envelope, Order order, OrderRequest request,
             boolean fromPayload) {
         String applied = applySnapshot(envelope, order);
-        RequestOutcome outcome = accepted(cancellations.request(envelope.tenant(), order.key(), request,
+        RequestOutcome outcome = accepted(cancellations.request(envelope.tenant(), order.key(), request, order,
                 clock.instant()), request, fromPayload);
         return "snapshot " + applied + ", request " + request.requestId() + " " + summary(outcome);
     }
