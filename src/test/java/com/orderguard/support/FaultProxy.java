@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * configured rate it answers a request with a throttling error or a 5xx, drops the connection before forwarding,
  * forwards and then drops the response (the write happened, the client never hears of it), or forwards late.
  * Faults also come in bursts longer than the SDK's own retries, so that whole calls fail and callers must
- * redeliver. Decisions are drawn from one seeded random sequence; the counts of each kind are kept.
+ * redeliver. Decisions are drawn from one seeded random sequence; the counts of each kind are kept. Behind the
+ * faults, {@link DynamoSemantics} can add what real DynamoDB does under concurrency (conflicts, hot-key throttling).
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -57,6 +58,7 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
     private final AtomicLong requests = new AtomicLong();
+    private final DynamoSemantics semantics = new DynamoSemantics();
     private Random random = new Random(0);
     private double rate;
     private Fault[] kinds = Fault.values();
@@ -123,6 +125,14 @@ public final class FaultProxy implements AutoCloseable {
         Map<Fault, Long> copy = new LinkedHashMap<>();
         injected.forEach((fault, count) -> copy.put(fault, count.get()));
         return copy;
+    }
+
+    /**
+     * Real DynamoDB's transaction conflicts and per-partition-key throttling, on the requests that no fault
+     * answered; off until {@link DynamoSemantics#use} turns them on.
+     */
+    public DynamoSemantics semantics() {
+        return semantics;
     }
 
     /** The requests seen so far. */
@@ -193,10 +203,21 @@ public final class FaultProxy implements AutoCloseable {
                             .getBytes(StandardCharsets.UTF_8));
                     continue;
                 }
-                if (fault == Fault.DELAY) {
-                    Thread.sleep(delayMillis());
+                DynamoSemantics.Admission admission = semantics.admit(request.operation(), request.body());
+                if (admission.refusal() != null) {
+                    write(out, 400, Map.of("Content-Type", "application/x-amz-json-1.0"), admission.refusal());
+                    continue;
                 }
-                HttpResponse<byte[]> response = forward(request);
+                HttpResponse<byte[]> response;
+                try {
+                    if (fault == Fault.DELAY) {
+                        Thread.sleep(delayMillis());
+                    }
+                    Thread.sleep(semantics.holdMillis(admission));
+                    response = forward(request);
+                } finally {
+                    semantics.release(admission);
+                }
                 if (fault == Fault.DROP_AFTER) {
                     return;
                 }
