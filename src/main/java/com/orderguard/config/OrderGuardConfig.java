@@ -121,6 +121,10 @@ public interface OrderGuardConfig {
             /** Its port on 127.0.0.1. */
             @WithDefault("9001")
             int port();
+
+            /** Invocations served at once (as many concurrent Lambda instances); the flash-sale scenario uses 32. */
+            @WithDefault("4")
+            int concurrency();
         }
 
         /**

@@ -73,7 +73,7 @@ class DynamoRetryBudgetTest {
     @Test
     void aCancelledTransaction_isNotRetriedByTheSdk_theApplicationDecides() {
         // one write unit a second: a transactional write (two units) is always cancelled with ThrottlingError
-        proxy.semantics().use(new DynamoSemantics.Settings(false, 1, 0));
+        proxy.semantics().use(new DynamoSemantics.Settings(false, 1, 0, 0));
         assertThatThrownBy(() -> dynamo.transactWriteItems(r -> r.transactItems(t -> t.put(p -> p
                 .tableName(DynamoDbLocalResource.TABLE).item(Map.of("pk", AttributeValue.fromS("T#retry#O#y"),
                         "sk", AttributeValue.fromS("ORDER")))))))

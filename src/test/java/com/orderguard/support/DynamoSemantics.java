@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,10 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code sk}) that another in-flight {@code TransactWriteItems} or single write ({@code PutItem},
  * {@code UpdateItem}, {@code DeleteItem}) touches is cancelled: {@code TransactionCanceledException} with one
  * reason per item, {@code TransactionConflict} on the contested ones and {@code None} on the others. A single write
- * to an item of an in-flight transaction fails with {@code TransactionConflictException}. In flight means from the
- * moment the proxy reads the request until it has the answer (DynamoDB Local's own time plus
- * {@code transactionMillis}, a floor that stands for the latency of a real transaction). Two single writes never
- * conflict (DynamoDB serialises them).</li>
+ * to an item of an in-flight transaction fails with {@code TransactionConflictException}. Two single writes never
+ * conflict (DynamoDB serialises them). In flight means for {@code transactionMillis} (a single write:
+ * {@code writeMillis}) after the proxy admitted the request: the latency of real DynamoDB, which does not grow
+ * with load. DynamoDB Local's own time is not used: it runs one request at a time, so under 32 writers a request
+ * waits there for the others, and counting that wait as in flight would make nearly every transaction conflict
+ * (a first version did: seven conflicts per message).</li>
  * <li><b>per-partition-key throttling</b>: each partition key (table and {@code pk}) has a token bucket of
  * {@code writeUnitsPerKey} write units a second (one second of burst). A single write costs 1 unit per item, a
  * transaction 2 per item (as DynamoDB charges them, items up to 1 KB). A single write over the rate fails with
@@ -44,18 +47,21 @@ public final class DynamoSemantics {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "com.amazonaws.dynamodb.v20120810#";
 
-    /** Switches and rates; {@link #OFF} forwards everything untouched. */
-    public record Settings(boolean conflicts, double writeUnitsPerKey, long transactionMillis) {
-        public static final Settings OFF = new Settings(false, 0, 0);
+    /** Switches, rates and latencies; {@link #OFF} forwards everything untouched. */
+    public record Settings(boolean conflicts, double writeUnitsPerKey, long transactionMillis, long writeMillis) {
+        public static final Settings OFF = new Settings(false, 0, 0, 0);
 
-        /** Conflicts on, and real DynamoDB's 1,000 write units a second per partition key. */
-        public static Settings realistic(long transactionMillis) {
-            return new Settings(true, 1000, transactionMillis);
+        /**
+         * Conflicts on, real DynamoDB's 1,000 write units a second per partition key, and its typical in-region
+         * latencies: 25 ms for a transaction of a few items, 8 ms for a single write.
+         */
+        public static Settings realistic() {
+            return new Settings(true, 1000, 25, 8);
         }
     }
 
-    /** What the model says of one request: forward it (and release it after), or answer with {@code refusal}. */
-    public record Admission(List<String> keys, boolean transaction, byte[] refusal) {
+    /** What the model says of one request: forward it, or answer with {@code refusal}. */
+    public record Admission(byte[] refusal) {
     }
 
     private final Map<String, Holders> inFlight = new HashMap<>();
@@ -63,12 +69,14 @@ public final class DynamoSemantics {
     private final Map<String, AtomicLong> attempts = new ConcurrentHashMap<>();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
+    private final Map<String, AtomicLong> conflictsByItem = new ConcurrentHashMap<>();
+    private long admitted;
     private volatile Settings settings = Settings.OFF;
 
-    /** Holders of one item: in-flight transactions and single writes. */
+    /** Until when (nanoTime) a transaction, and a single write, holds one item. */
     private static final class Holders {
-        int transactions;
-        int singles;
+        long transactionUntil;
+        long singleUntil;
     }
 
     /** A partition key's write units, refilled continuously up to one second's worth. */
@@ -81,7 +89,9 @@ public final class DynamoSemantics {
     public synchronized void use(Settings settings) {
         this.settings = settings;
         buckets.clear();
+        inFlight.clear();
         attempts.clear();
+        conflictsByItem.clear();
         conflicts.set(0);
         throttles.set(0);
     }
@@ -102,12 +112,19 @@ public final class DynamoSemantics {
         return conflicts.get();
     }
 
+    /** Conflicts by the kind of item contested: its sort key up to the first {@code #} or digit. */
+    public Map<String, Long> conflictsByItem() {
+        Map<String, Long> copy = new TreeMap<>();
+        conflictsByItem.forEach((kind, count) -> copy.put(kind, count.get()));
+        return copy;
+    }
+
     /** Requests refused for the partition key's rate. */
     public long throttles() {
         return throttles.get();
     }
 
-    /** Decides on one request before it is forwarded; an admitted request must be {@link #release}d after. */
+    /** Decides on one request before it is forwarded. */
     public Admission admit(String operation, byte[] body) {
         attempts.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
         Settings now = settings;
@@ -115,56 +132,47 @@ public final class DynamoSemantics {
         boolean single = "PutItem".equals(operation) || "UpdateItem".equals(operation)
                 || "DeleteItem".equals(operation);
         if (!now.conflicts() && now.writeUnitsPerKey() <= 0 || !transaction && !single) {
-            return new Admission(List.of(), false, null);
+            return new Admission(null);
         }
         List<String> keys = keys(operation, parse(body));
         synchronized (this) {
-            byte[] refusal = transaction ? transactionRefusal(keys, now) : singleRefusal(keys, now);
-            if (refusal != null) {
-                return new Admission(List.of(), transaction, refusal);
+            long at = System.nanoTime();
+            byte[] refusal = transaction ? transactionRefusal(keys, now, at) : singleRefusal(keys, now, at);
+            if (refusal == null && now.conflicts()) {
+                hold(keys, transaction, at + (transaction ? now.transactionMillis() : now.writeMillis())
+                        * 1_000_000);
             }
-            for (String key : keys) {
-                Holders holders = inFlight.computeIfAbsent(key, k -> new Holders());
-                if (transaction) {
-                    holders.transactions++;
-                } else {
-                    holders.singles++;
-                }
-            }
+            return new Admission(refusal);
         }
-        return new Admission(keys, transaction, null);
     }
 
-    /** How long an admitted transaction stays in flight at least, before it is forwarded. */
-    public long holdMillis(Admission admission) {
-        return admission.transaction() && !admission.keys().isEmpty() ? settings.transactionMillis() : 0;
-    }
-
-    /** The request has its answer: its items are no longer in flight. */
-    public synchronized void release(Admission admission) {
-        for (String key : admission.keys()) {
-            Holders holders = inFlight.get(key);
-            if (holders == null) {
-                continue;
-            }
-            if (admission.transaction()) {
-                holders.transactions--;
+    private void hold(List<String> keys, boolean transaction, long until) {
+        for (String key : keys) {
+            Holders holders = inFlight.computeIfAbsent(key, k -> new Holders());
+            if (transaction) {
+                holders.transactionUntil = Math.max(holders.transactionUntil, until);
             } else {
-                holders.singles--;
+                holders.singleUntil = Math.max(holders.singleUntil, until);
             }
-            if (holders.transactions <= 0 && holders.singles <= 0) {
-                inFlight.remove(key);
-            }
+        }
+        if (++admitted % 10_000 == 0) {
+            long at = System.nanoTime();
+            inFlight.values().removeIf(h -> h.transactionUntil - at < 0 && h.singleUntil - at < 0);
         }
     }
 
-    private byte[] transactionRefusal(List<String> keys, Settings now) {
+    private byte[] transactionRefusal(List<String> keys, Settings now, long at) {
         List<String> codes = new ArrayList<>();
         boolean conflict = false;
         for (String key : keys) {
-            boolean contested = now.conflicts() && inFlight.containsKey(key);
+            Holders holders = inFlight.get(key);
+            boolean contested = now.conflicts() && holders != null && (holders.transactionUntil - at > 0
+                    || holders.singleUntil - at > 0);
             conflict |= contested;
             codes.add(contested ? "TransactionConflict" : "None");
+            if (contested) {
+                countConflict(key);
+            }
         }
         if (conflict) {
             conflicts.incrementAndGet();
@@ -180,10 +188,20 @@ public final class DynamoSemantics {
         return cancelled(codes);
     }
 
-    private byte[] singleRefusal(List<String> keys, Settings now) {
+    private void countConflict(String key) {
+        String sk = key.substring(key.lastIndexOf('|') + 1);
+        int end = 0;
+        while (end < sk.length() && sk.charAt(end) != '#' && !Character.isDigit(sk.charAt(end))) {
+            end++;
+        }
+        conflictsByItem.computeIfAbsent(sk.substring(0, end), k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private byte[] singleRefusal(List<String> keys, Settings now, long at) {
         for (String key : keys) {
             Holders holders = inFlight.get(key);
-            if (now.conflicts() && holders != null && holders.transactions > 0) {
+            if (now.conflicts() && holders != null && holders.transactionUntil - at > 0) {
+                countConflict(key);
                 conflicts.incrementAndGet();
                 return error("TransactionConflictException", "Transaction is ongoing for the item");
             }

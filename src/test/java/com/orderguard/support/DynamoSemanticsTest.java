@@ -66,7 +66,7 @@ class DynamoSemanticsTest {
 
     @Test
     void overlappingWritesOnOneItem_conflictAsOnDynamoDb_andNothingElseDoes() throws Exception {
-        proxy.semantics().use(DynamoSemantics.Settings.realistic(600));
+        proxy.semantics().use(new DynamoSemantics.Settings(true, 1000, 600, 8));
         CompletableFuture<Void> held = CompletableFuture.runAsync(() -> client.transactWriteItems(r -> r
                 .transactItems(add("X", "a"))));
         Thread.sleep(200);
@@ -78,6 +78,7 @@ class DynamoSemanticsTest {
         client.putItem(r -> r.tableName(TABLE).item(key("X", "b")));
         client.putItem(r -> r.tableName(TABLE).item(key("Z", "a")));
         held.get(5, TimeUnit.SECONDS);
+        Thread.sleep(600);
         client.transactWriteItems(r -> r.transactItems(add("Y", "a"), add("X", "a")));
         assertThat(count("X", "a")).isEqualTo(2);
         assertThat(proxy.semantics().conflicts()).isEqualTo(2);
@@ -85,7 +86,7 @@ class DynamoSemanticsTest {
 
     @Test
     void writesAboveAPartitionKeysRate_areThrottled_perKey() {
-        proxy.semantics().use(new DynamoSemantics.Settings(false, 5, 0));
+        proxy.semantics().use(new DynamoSemantics.Settings(false, 5, 0, 0));
         for (int i = 0; i < 5; i++) {
             String sk = "s" + i;
             client.putItem(r -> r.tableName(TABLE).item(key("HOT", sk)));

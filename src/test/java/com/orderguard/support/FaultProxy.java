@@ -208,16 +208,10 @@ public final class FaultProxy implements AutoCloseable {
                     write(out, 400, Map.of("Content-Type", "application/x-amz-json-1.0"), admission.refusal());
                     continue;
                 }
-                HttpResponse<byte[]> response;
-                try {
-                    if (fault == Fault.DELAY) {
-                        Thread.sleep(delayMillis());
-                    }
-                    Thread.sleep(semantics.holdMillis(admission));
-                    response = forward(request);
-                } finally {
-                    semantics.release(admission);
+                if (fault == Fault.DELAY) {
+                    Thread.sleep(delayMillis());
                 }
+                HttpResponse<byte[]> response = forward(request);
                 if (fault == Fault.DROP_AFTER) {
                     return;
                 }

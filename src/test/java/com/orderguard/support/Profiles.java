@@ -220,4 +220,19 @@ public final class Profiles {
             return List.of(new TestResourceEntry(ReliabilityResource.class));
         }
     }
+
+    /**
+     * The 11.11 scenario ({@code ./mvnw verify -Pflashsale}): as {@link Reliability}, with 32 invocations served at
+     * once (32 concurrent Lambda instances) and each queue message's DynamoDB attempts counted.
+     */
+    public static class FlashSale extends Reliability {
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("orderguard.local.invoke.enabled", "true",
+                    "orderguard.local.invoke.port", Integer.toString(INVOKE_PORT),
+                    "orderguard.local.invoke.concurrency", "32",
+                    "quarkus.dynamodb.interceptors", CallCounter.class.getName() + ","
+                            + MessageAttempts.class.getName());
+        }
+    }
 }
