@@ -210,6 +210,7 @@ public final class Profiles {
         Map<String, String> extraConfig() {
             return Map.of("orderguard.local.invoke.enabled", "true",
                     "orderguard.local.invoke.port", Integer.toString(INVOKE_PORT),
+                    "orderguard.local.invoke.concurrency", "8",
                     "quarkus.dynamodb.interceptors", CallCounter.class.getName());
             // no log levels here: Quarkus reads every discovered test class's profile, and a level set in one
             // reached the other profiles' tests of the same run; the suite's classes use QuietAppLogs instead
