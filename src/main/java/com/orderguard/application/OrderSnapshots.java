@@ -89,9 +89,11 @@ public class OrderSnapshots {
                     nextDue, timers, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty()));
         }
         if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
-            StoredOrder stored = store.find(tenant, order.key()).orElseThrow();
-            return Retry.done(fingerprint.equals(duplicate.storedFingerprint()) ? new SnapshotOutcome.Duplicate(stored)
-                    : new SnapshotOutcome.EventIdReused(stored, source.eventId()));
+            // the id's first use may have been for another order, which need not exist under this key
+            Optional<StoredOrder> stored = store.find(tenant, order.key());
+            return Retry.done(fingerprint.equals(duplicate.storedFingerprint()) && stored.isPresent()
+                    ? new SnapshotOutcome.Duplicate(stored.get())
+                    : new SnapshotOutcome.EventIdReused(stored.orElse(null), source.eventId()));
         }
         return Retry.lost();
     }

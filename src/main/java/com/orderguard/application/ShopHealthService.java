@@ -133,7 +133,7 @@ public class ShopHealthService {
                 && !store.saveStatuses(tenant, shop, statuses, data.version(), events, now)) {
             return Retry.lost();
         }
-        if (data.lookMarks() > 0) {
+        if (!data.lookMarks().isEmpty()) {
             store.clearLook(tenant, shop, data.lookMarks());
         }
         return Retry.done(true);

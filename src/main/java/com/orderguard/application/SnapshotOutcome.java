@@ -22,7 +22,10 @@ public sealed interface SnapshotOutcome {
     record Conflicting(StoredOrder current, String reason) implements SnapshotOutcome {
     }
 
-    /** The event id was used before for different content: nothing changed, the event is rejected. */
+    /**
+     * The event id (the idempotency key) was used before for different content - another snapshot of this order, or
+     * another order: nothing changed, the event is rejected. {@code current} is null when this order does not exist.
+     */
     record EventIdReused(StoredOrder current, String eventId) implements SnapshotOutcome {
     }
 }

@@ -133,7 +133,7 @@ public class Sweep {
                 counts[process(due, now, counted).ordinal()]++;
             }
             for (ShopLook look : page.looks()) {
-                looks.put(new TenantShop(look.tenant(), look.shop()), look);
+                looks.merge(new TenantShop(look.tenant(), look.shop()), look, ShopLook::merge);
             }
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -43,6 +43,9 @@ public interface OrderGuardConfig {
     /** Operational metrics (CloudWatch Embedded Metric Format on standard output). */
     Metrics metrics();
 
+    /** How the DynamoDB client retries (see docs/dynamodb.md, "Retries"). */
+    Dynamo dynamodb();
+
     /** How long an event id is remembered for idempotency; must exceed the queue's retention (14 days max). */
     @WithDefault("P15D")
     Duration eventRetention();
@@ -128,6 +131,10 @@ public interface OrderGuardConfig {
             /** Its port on 127.0.0.1. */
             @WithDefault("9001")
             int port();
+
+            /** Invocations served at once (as many concurrent Lambda instances); the flash-sale scenario uses 32. */
+            @WithDefault("4")
+            int concurrency();
         }
 
         /**
@@ -191,6 +198,29 @@ public interface OrderGuardConfig {
         /** Buyers with at least this many cancellation requests in 30 days are flagged as frequent cancellers. */
         @WithDefault("3")
         int frequentCancellerThreshold();
+
+        /** Write shards of each shop's daily counters and look mark, summed on read (only ever increase it). */
+        @WithDefault("32")
+        int counterShards();
+    }
+
+    /** The DynamoDB client's retries: attempts and full-jitter exponential backoff, chosen against the timeouts. */
+    interface Dynamo {
+        /** Attempts per call, the first included (the SDK's DynamoDB default would be 9). */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Backoff base after a transient error (5xx, a dropped connection). */
+        @WithDefault("PT0.025S")
+        Duration baseDelay();
+
+        /** Backoff base after a throttling error. */
+        @WithDefault("PT0.1S")
+        Duration throttlingBaseDelay();
+
+        /** The longest pause between two attempts. */
+        @WithDefault("PT1S")
+        Duration maxBackoff();
     }
 
     /** Due-time index settings. */

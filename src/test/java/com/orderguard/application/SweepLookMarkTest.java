@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.health.Counter;
+import com.orderguard.domain.health.MetricStatus;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.policy.PolicyLoader;
 import com.orderguard.support.LocalDynamo;
@@ -130,10 +133,56 @@ class SweepLookMarkTest {
         ShopKey shop = new ShopKey(Marketplace.AMAZON, "US", mark.get("shopId").s());
 
         // a look that read one mark fewer than the shop has (a change landed after its read) keeps the mark
-        healthStore.clearLook(tenant, shop, marks - 1);
+        healthStore.clearLook(tenant, shop, Map.of(mark.get("sk").s(), marks - 1));
         assertThat(items(tenant, "LOOK", null)).hasSize(1);
-        healthStore.clearLook(tenant, shop, marks);
+        healthStore.clearLook(tenant, shop, Map.of(mark.get("sk").s(), marks));
         assertThat(items(tenant, "LOOK", null)).isEmpty();
+    }
+
+    @Test
+    void aShopsCountersAndLookMarks_areWrittenInShards_andReadAsOneSum() {
+        TenantId tenant = new TenantId("look-shards-" + System.nanoTime());
+        Instant now = Instant.now();
+        for (int i = 0; i < 12; i++) {
+            Order overdue = TestOrders.order("amazon.US.SHARD" + i).status(OrderStatus.AWAITING_SHIPMENT)
+                    .placedAt(now.minus(Duration.ofDays(14))).shipBy(now.minus(Duration.ofDays(12))).build();
+            snapshots.apply(tenant, overdue, new SnapshotSource("shard-" + i, now.minusSeconds(60), "test"), now);
+        }
+        // a run whose looks all fail (its Lambda timed out before them): every auto-cancel left its mark
+        HealthStore failing = new HealthStore() {
+            @Override
+            public ShopData load(TenantId t, ShopKey shop, LocalDate from) {
+                throw new IllegalStateException("timed out");
+            }
+
+            @Override
+            public boolean saveStatuses(TenantId t, ShopKey shop, Map<String, MetricStatus.Status> statuses,
+                    long version, List<OutboxEvent> events, Instant at) {
+                throw new IllegalStateException("timed out");
+            }
+
+            @Override
+            public void clearLook(TenantId t, ShopKey shop, Map<String, Long> marks) {
+                throw new IllegalStateException("timed out");
+            }
+        };
+        new Sweep(orders, store, deadlines, catalog, new ShopHealthService(failing, catalog, 0.8), Clock.systemUTC(),
+                16, 50).run("no looks", now, Duration.ofMinutes(1), 0);
+
+        List<Map<String, AttributeValue>> buckets = items(tenant, "BUCKET", null);
+        assertThat(buckets).as("one day's counts in several shards").hasSizeGreaterThan(3);
+        ShopKey shop = new ShopKey(Marketplace.AMAZON, "US", items(tenant, "LOOK", null).get(0).get("shopId").s());
+        HealthStore.ShopData data = healthStore.load(tenant, shop, LocalDate.now().minusDays(30));
+        assertThat(data.buckets().stream().mapToLong(b -> b.get(Counter.ORDERS)).sum()).isEqualTo(12);
+        assertThat(data.buckets().stream().mapToLong(b -> b.get(Counter.CANCELLED_BY_SELLER)).sum())
+                .as("auto-cancels count against the seller on Amazon").isEqualTo(12);
+        assertThat(items(tenant, "LOOK", null)).as("the marks, in shards").hasSizeGreaterThan(3);
+        assertThat(data.lookMarks().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(12);
+
+        SweepReport next = new Sweep(orders, store, deadlines, catalog, health, Clock.systemUTC(), 16, 50)
+                .run("next", now.plusSeconds(60), Duration.ofMinutes(1), 0);
+        assertThat(next.shopsLooked()).as("one look for all the shop's marks").isEqualTo(1);
+        assertThat(items(tenant, "LOOK", null)).as("every shard's mark cleared").isEmpty();
     }
 
     /** A sweep run that dies right after its first commit that counts against a shop. */

@@ -7,10 +7,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -50,7 +55,11 @@ import io.quarkus.test.junit.TestProfile;
 class DuplicateDeliveryTest {
 
     static final long SEED = Long.getLong("reliability.seed", System.currentTimeMillis());
-    static final int RUNS = Integer.getInteger("reliability.runs", 8);
+    static final int RUNS = Scale.of("reliability.runs", 8, 4);
+    /** Orders per run: 6-11 by default; the large run's runs are large (0: 6-11). */
+    static final int ORDERS = Scale.of("reliability.orders", 0, 2400);
+    /** Concurrent invocations of the large run's queue deliveries. */
+    static final int WRITERS = 8;
     static final Set<String> IGNORED = Set.of("decidedAt", "metricImpact", "at");
 
     LocalDynamo dynamo;
@@ -85,7 +94,7 @@ class DuplicateDeliveryTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Lifecycles.Event> events = new ArrayList<>();
         List<String> plainOrders = new ArrayList<>();
-        int orders = 6 + random.nextInt(6);
+        int orders = ORDERS > 0 ? ORDERS : 6 + random.nextInt(6);
         for (int i = 0; i < orders; i++) {
             String orderId = "D" + Long.toString(Math.abs(seed), 36).toUpperCase() + "x" + i;
             boolean request = random.nextInt(3) == 0;
@@ -97,7 +106,12 @@ class DuplicateDeliveryTest {
             }
         }
         // phase 1: the queue
-        deliver(random, events.size(), i -> events.get(i).message(tidy), i -> events.get(i).message(messy), true);
+        if (Scale.LARGE) {
+            deliverAtScale(random, seed, events, tidy, messy);
+        } else {
+            deliver(random, events.size(), i -> events.get(i).message(tidy), i -> events.get(i).message(messy),
+                    true);
+        }
 
         // phase 2: defects and API cancellation requests with fixed ids (each order at most one request)
         List<Function<String, Invoker.ApiResponse>> calls = new ArrayList<>();
@@ -131,6 +145,62 @@ class DuplicateDeliveryTest {
                 .differences(TenantState.of(dynamo, tidy, IGNORED).withoutMetricAtRisk());
         Outcomes.record(differences);
         assertThat(differences).as("shuffled and duplicated delivery vs one in-order delivery").isEmpty();
+    }
+
+    /**
+     * The large run's queue phase: to the tidy tenant each order's events in order (orders side by side, a failed
+     * message sent again before the order's next one); to the messy one every event 1-3 times, shuffled, through
+     * {@link QueueDriver} ({@value #WRITERS} concurrent invocations, failed messages back on the queue). Nothing may
+     * be dead-lettered.
+     */
+    void deliverAtScale(Random random, long seed, List<Lifecycles.Event> events, String tidy, String messy) {
+        Map<String, List<Lifecycles.Event>> byOrder = new LinkedHashMap<>();
+        events.forEach(event -> byOrder.computeIfAbsent(event.orderKey(), k -> new ArrayList<>()).add(event));
+        AtomicLong redeliveries = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Lifecycles.Event> order : byOrder.values()) {
+                running.add(pool.submit(() -> order.forEach(event -> redeliveries.addAndGet(
+                        untilAccepted(event.message(tidy))))));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("in-order delivery failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<QueueDriver.Message> copies = new ArrayList<>();
+        for (Lifecycles.Event event : events) {
+            for (int copy = 0, times = 1 + random.nextInt(3); copy < times; copy++) {
+                copies.add(new QueueDriver.Message("m-" + seed + "-" + copies.size(), event.message(messy)));
+            }
+        }
+        Collections.shuffle(copies, random);
+        QueueDriver.Result result;
+        try {
+            result = QueueDriver.drain(copies, WRITERS, 10, 5);
+        } catch (Exception e) {
+            throw new AssertionError("shuffled delivery failed: " + e, e);
+        }
+        Ledger.add(Ledger.LOST, result.deadLettered().size());
+        assertThat(result.deadLettered()).as("dead-lettered messages").isEmpty();
+        Ledger.add(Ledger.EVENTS, events.size() + copies.size() + redeliveries.get() + result.failedToQueue());
+        Ledger.add(Ledger.DUPLICATES, copies.size() - events.size());
+        Ledger.add(Ledger.REDELIVERIES, redeliveries.get() + result.failedToQueue());
+    }
+
+    /** Sends one message until it is accepted, as the queue would (5 receives); the redeliveries it took. */
+    static int untilAccepted(String message) {
+        for (int receive = 0; receive < 5; receive++) {
+            if (!Invoker.ingestFails(message)) {
+                return receive;
+            }
+        }
+        Ledger.add(Ledger.LOST, 1);
+        throw new AssertionError("dead-lettered after 5 receives: " + message);
     }
 
     static Invoker.ApiResponse resolve(String tenant, String[] request, String answer) {

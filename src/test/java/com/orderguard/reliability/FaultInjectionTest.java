@@ -77,7 +77,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class FaultInjectionTest {
 
     static final long SEED = Long.getLong("reliability.seed", System.currentTimeMillis());
-    static final double RATE = Double.parseDouble(System.getProperty("reliability.fault-rate", "0.15"));
+    static final double RATE = Scale.of("reliability.fault-rate", 0.15, 0.05);
+    /** Orders of the flaky-store workload, and due orders of the killed sweeps (about one commit in 12 killed). */
+    static final int WORKLOAD_ORDERS = Scale.of("reliability.fault.orders", 20, 200);
+    static final int DUE_ORDERS = Scale.of("reliability.kill.orders", 40, 660);
     /** Decision and resolution times, and the hold (its author is the caller, its time the receive time). */
     static final Set<String> IGNORED = Set.of("decidedAt", "at", "hold");
     static final int MAX_ATTEMPTS = 60;
@@ -234,7 +237,7 @@ class FaultInjectionTest {
         List<Step> steps = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         Map<String, String> finalStatus = new HashMap<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < WORKLOAD_ORDERS; i++) {
             String orderId = "F" + Long.toString(SEED, 36).toUpperCase() + "x" + i;
             List<Lifecycles.Event> events = Lifecycles.order(random, orderId,
                     now.minus(Duration.ofHours(24 * 7 + random.nextInt(48))), i % 5 == 0);
@@ -328,7 +331,7 @@ class FaultInjectionTest {
         Instant now = Instant.now();
         String clean = "kill-" + seed + "-clean";
         String killed = "kill-" + seed + "-killed";
-        int count = 40;
+        int count = DUE_ORDERS;
         int shards = config.dueIndex().shards();
         // the expected result: the same orders swept by runs that are never interrupted
         List<Order> due = dueOrders(count, now, seed);

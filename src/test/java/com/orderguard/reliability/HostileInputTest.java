@@ -380,6 +380,62 @@ class HostileInputTest {
         return out;
     }
 
+    /**
+     * An idempotency key used again for something else, at every door that takes one: the API's request id (the
+     * key of a {@code PUT} snapshot) for another order and for other content of the same order, a request id with
+     * other content, and a queue message's event id for another order (snapshot, request, marketplace payload).
+     * Each is a 409 problem or a failed message with the field named, never a 500, and the table does not change.
+     */
+    @Test
+    void everyReusedIdempotencyKey_isRefused_andChangesNothing() throws Exception {
+        String requestId = "reused-" + System.nanoTime();
+        assertThat(Invoker.api(withRequestId(ApiContract.PUT_ORDER, "REUSE1", requestId, order("REUSE1")))
+                .status()).isEqualTo(200);
+        String now = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
+        ObjectNode request = Events.JSON.createObjectNode().put("requestId", "r-reuse").put("initiator", "BUYER")
+                .put("reason", "OUT_OF_STOCK");
+        ObjectNode requestMessage = ((ObjectNode) Events.parse(Events.snapshot("q-reuse-2", TENANT, now,
+                order("QREUSE2")))).put("type", "CANCELLATION_REQUESTED");
+        requestMessage.set("request", request);
+        JsonNode payload = Events.JSON.readTree(Files.readString(Path.of(
+                "src/test/resources/marketplace/shopee/ready-to-ship.json")));
+        List<String> messages = List.of(Events.snapshot("q-reuse-1", TENANT, now, order("QREUSE1")),
+                requestMessage.toString(), Events.marketplace("q-reuse-3", TENANT, now, "shopee", "shop-1", payload));
+        for (String message : messages) {
+            assertThat(Invoker.ingestFails(message)).as("first use of %s", message).isFalse();
+        }
+        String before = table();
+        Map<String, Invoker.ApiResponse> api = new LinkedHashMap<>();
+        api.put("PUT's request id for another order", Invoker.api(withRequestId(ApiContract.PUT_ORDER, "REUSE2",
+                requestId, order("REUSE2"))));
+        api.put("PUT's request id for other content", Invoker.api(withRequestId(ApiContract.PUT_ORDER, "REUSE1",
+                requestId, order("REUSE1").put("trackingNumber", "OTHER"))));
+        api.put("request id with another reason", Invoker.api(ApiContract.REQUEST_CANCELLATION, Map.of("orderKey",
+                ORDER), TENANT, "{\"requestId\":\"pending-1\",\"initiator\":\"BUYER\",\"reason\":\"OTHER\"}"));
+        api.put("address request id with another initiator", Invoker.api(ApiContract.REQUEST_ADDRESS_CHANGE,
+                Map.of("orderKey", ORDER), TENANT, "{\"requestId\":\"address-1\",\"initiator\":\"SELLER\"}"));
+        api.forEach((label, response) -> assertThat(response.status()).as(label + ": " + response.body())
+                .isEqualTo(409));
+        api.forEach((label, response) -> assertThat(problem(response, 0)).as(label).isNull());
+        ObjectNode otherPayload = (ObjectNode) payload.deepCopy();
+        otherPayload.put("order_sn", "QREUSE9");
+        List<String> reused = List.of(Events.snapshot("q-reuse-1", TENANT, now, order("QREUSE8")),
+                ((ObjectNode) requestMessage.deepCopy().set("order", order("QREUSE7"))).toString(),
+                Events.marketplace("q-reuse-3", TENANT, now, "shopee", "shop-1", otherPayload));
+        for (String message : reused) {
+            assertThat(Invoker.ingestFails(message)).as("reuse in %s", message).isTrue();
+            assertThat(reason(message)).as("reason of %s", message).contains("eventId");
+        }
+        assertThat(table()).as("the table after reused keys").isEqualTo(before);
+    }
+
+    static String withRequestId(String route, String orderId, String requestId, ObjectNode order) {
+        ObjectNode event = (ObjectNode) Events.parse(Events.api(route, Map.of("orderKey", "shopee.MY." + orderId),
+                TENANT, order.toString()));
+        ((ObjectNode) event.get("requestContext")).put("requestId", requestId);
+        return event.toString();
+    }
+
     @Test
     void everyHostileSchedulerEvent_isRefusedWithAReason_orIsAPlainTick() throws Exception {
         // nothing may be due, so that a tick writes nothing

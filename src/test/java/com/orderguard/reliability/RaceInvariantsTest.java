@@ -84,7 +84,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class RaceInvariantsTest {
 
     static final long SEED = Long.getLong("reliability.seed", System.currentTimeMillis());
-    static final int ROUNDS = Integer.getInteger("reliability.race.rounds", 12);
+    static final int ROUNDS = Scale.of("reliability.race.rounds", 12, 167);
     static final int ORDERS = 6;
 
     @Inject

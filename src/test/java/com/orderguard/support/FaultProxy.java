@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * configured rate it answers a request with a throttling error or a 5xx, drops the connection before forwarding,
  * forwards and then drops the response (the write happened, the client never hears of it), or forwards late.
  * Faults also come in bursts longer than the SDK's own retries, so that whole calls fail and callers must
- * redeliver. Decisions are drawn from one seeded random sequence; the counts of each kind are kept.
+ * redeliver. Decisions are drawn from one seeded random sequence; the counts of each kind are kept. Behind the
+ * faults, {@link DynamoSemantics} can add what real DynamoDB does under concurrency (conflicts, hot-key throttling).
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -57,6 +58,7 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
     private final AtomicLong requests = new AtomicLong();
+    private final DynamoSemantics semantics = new DynamoSemantics();
     private Random random = new Random(0);
     private double rate;
     private Fault[] kinds = Fault.values();
@@ -125,6 +127,14 @@ public final class FaultProxy implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * Real DynamoDB's transaction conflicts and per-partition-key throttling, on the requests that no fault
+     * answered; off until {@link DynamoSemantics#use} turns them on.
+     */
+    public DynamoSemantics semantics() {
+        return semantics;
+    }
+
     /** The requests seen so far. */
     public long requests() {
         return requests.get();
@@ -191,6 +201,11 @@ public final class FaultProxy implements AutoCloseable {
                     write(out, fault == Fault.THROTTLE ? 400 : 500, Map.of("Content-Type",
                             "application/x-amz-json-1.0"), (fault == Fault.THROTTLE ? THROTTLED : UNAVAILABLE)
                             .getBytes(StandardCharsets.UTF_8));
+                    continue;
+                }
+                DynamoSemantics.Admission admission = semantics.admit(request.operation(), request.body());
+                if (admission.refusal() != null) {
+                    write(out, 400, Map.of("Content-Type", "application/x-amz-json-1.0"), admission.refusal());
                     continue;
                 }
                 if (fault == Fault.DELAY) {

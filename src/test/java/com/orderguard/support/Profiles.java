@@ -231,6 +231,7 @@ public final class Profiles {
         Map<String, String> extraConfig() {
             return Map.of("orderguard.local.invoke.enabled", "true",
                     "orderguard.local.invoke.port", Integer.toString(INVOKE_PORT),
+                    "orderguard.local.invoke.concurrency", "8",
                     "quarkus.dynamodb.interceptors", CallCounter.class.getName());
             // no log levels here: Quarkus reads every discovered test class's profile, and a level set in one
             // reached the other profiles' tests of the same run; the suite's classes use QuietAppLogs instead
@@ -239,6 +240,21 @@ public final class Profiles {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ReliabilityResource.class));
+        }
+    }
+
+    /**
+     * The 11.11 scenario ({@code ./mvnw verify -Pflashsale}): as {@link Reliability}, with 32 invocations served at
+     * once (32 concurrent Lambda instances) and each queue message's DynamoDB attempts counted.
+     */
+    public static class FlashSale extends Reliability {
+        @Override
+        Map<String, String> extraConfig() {
+            return Map.of("orderguard.local.invoke.enabled", "true",
+                    "orderguard.local.invoke.port", Integer.toString(INVOKE_PORT),
+                    "orderguard.local.invoke.concurrency", "32",
+                    "quarkus.dynamodb.interceptors", CallCounter.class.getName() + ","
+                            + MessageAttempts.class.getName());
         }
     }
 }

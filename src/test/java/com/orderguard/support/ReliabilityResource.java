@@ -11,7 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * DynamoDB Local behind a {@link FaultProxy}: the application under test talks to DynamoDB through the proxy (and
  * so through whatever faults a test turns on), while tests look at the table directly ({@link LocalDynamo}).
- * Faults are off until a test turns them on.
+ * Faults are off until a test turns them on; DynamoDB's conflict and throttling semantics are on for the large
+ * adversarial run ({@code -Dreliability.scale=large}).
  */
 public class ReliabilityResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +29,10 @@ public class ReliabilityResource implements QuarkusTestResourceLifecycleManager 
             server.start();
             String direct = "http://127.0.0.1:" + port;
             proxy = FaultProxy.start(URI.create(direct));
+            if ("large".equals(System.getProperty("reliability.scale"))) {
+                // the large adversarial run meets DynamoDB's conflicts and hot-key throttling throughout
+                proxy.semantics().use(DynamoSemantics.Settings.realistic());
+            }
             local = new LocalDynamo(DynamoDbLocalResource.client(direct), DynamoDbLocalResource.TABLE, direct);
             return Map.of(
                     "quarkus.dynamodb.endpoint-override", proxy.endpoint().toString(),

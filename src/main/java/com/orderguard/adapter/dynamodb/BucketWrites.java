@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * The increments of a shop's daily buckets, as unconditional {@code ADD} updates that join the transaction of the
  * change that caused them (which is itself conditional and idempotent, so each increment lands exactly once); and,
- * when the counts ask for it, the shop's look mark.
+ * when the counts ask for it, the shop's look mark. Both are written to one of the shop's shards, the one of the
+ * order that changed: no item is touched by every change of a shop, so concurrent changes of one shop rarely meet
+ * on an item (a transaction conflict) and the reads sum the shards.
  */
 final class BucketWrites {
 
@@ -34,7 +36,9 @@ final class BucketWrites {
     private BucketWrites() {
     }
 
-    static List<TransactWriteItem> items(String table, TenantId tenant, ShopCounts counts, Instant now, int shards) {
+    /** The writes for {@code counts}, in counter shard {@code shard}; {@code dueShards} places the look mark. */
+    static List<TransactWriteItem> items(String table, TenantId tenant, ShopCounts counts, Instant now, int dueShards,
+            int shard) {
         List<TransactWriteItem> items = new ArrayList<>();
         if (counts == null || counts.isEmpty()) {
             return items;
@@ -46,10 +50,10 @@ final class BucketWrites {
                     .set(TableLayout.TTL, n(day.getKey().plusDays(RETENTION_DAYS).atStartOfDay()
                             .toEpochSecond(ZoneOffset.UTC)));
             day.getValue().forEach((counter, increment) -> update.add(counter.attribute(), n(increment)));
-            items.add(update(table, tenant, counts.shop(), TableLayout.bucketSk(day.getKey()), update));
+            items.add(update(table, tenant, counts.shop(), TableLayout.bucketSk(day.getKey(), shard), update));
         }
         if (counts.lookLater()) {
-            items.add(lookMark(table, tenant, counts.shop(), now, shards));
+            items.add(lookMark(table, tenant, counts.shop(), now, dueShards, shard));
         }
         return items;
     }
@@ -59,17 +63,18 @@ final class BucketWrites {
      * goes up with every change that marks it. The look that clears it deletes it only at the count it read, so a
      * change that lands after that read keeps the mark for the next sweep run.
      */
-    private static TransactWriteItem lookMark(String table, TenantId tenant, ShopKey shop, Instant now, int shards) {
+    private static TransactWriteItem lookMark(String table, TenantId tenant, ShopKey shop, Instant now, int dueShards,
+            int shard) {
         UpdateBuilder update = new UpdateBuilder()
                 .set(TableLayout.TYPE, s("LOOK"))
                 .set(DynamoOrderStore.TENANT, s(tenant.value()))
                 .set("marketplace", s(shop.marketplace().code()))
                 .set("site", s(shop.site()))
                 .set("shopId", s(shop.shopId()))
-                .set(TableLayout.DUE_PK, s(TableLayout.dueShard(TableLayout.shardOf(tenant, shop, shards))))
+                .set(TableLayout.DUE_PK, s(TableLayout.dueShard(TableLayout.shardOf(tenant, shop, dueShards))))
                 .set(TableLayout.DUE_SK, s(TableLayout.sortable(now)))
                 .add(MARKS, n(1));
-        return update(table, tenant, shop, TableLayout.LOOK_SK, update);
+        return update(table, tenant, shop, TableLayout.lookSk(shard), update);
     }
 
     private static TransactWriteItem update(String table, TenantId tenant, ShopKey shop, String sk,

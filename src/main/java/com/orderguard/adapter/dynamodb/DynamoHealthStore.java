@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,10 +35,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * A shop's buckets, last statuses and look mark in its own partition: one Query reads them all (HEALTH and LOOK
- * sort after D#...).
+ * sort after D#...), every shard of every day included; the shards of a day are summed here.
  */
 @ApplicationScoped
 public class DynamoHealthStore implements HealthStore {
@@ -52,10 +54,10 @@ public class DynamoHealthStore implements HealthStore {
 
     @Override
     public ShopData load(TenantId tenant, ShopKey shop, LocalDate from) {
-        List<DailyBucket> buckets = new ArrayList<>();
+        Map<LocalDate, Map<Counter, Long>> days = new TreeMap<>();
         Map<String, MetricStatus.Status> statuses = new HashMap<>();
         long version = 0;
-        long lookMarks = 0;
+        Map<String, Long> lookMarks = new HashMap<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
@@ -70,36 +72,39 @@ public class DynamoHealthStore implements HealthStore {
             for (Map<String, AttributeValue> item : page.items()) {
                 String sk = string(item, SK);
                 if (sk.startsWith(TableLayout.BUCKET_PREFIX)) {
-                    Map<Counter, Long> counts = new EnumMap<>(Counter.class);
+                    Map<Counter, Long> day = days.computeIfAbsent(TableLayout.bucketDay(sk),
+                            d -> new EnumMap<>(Counter.class));
                     for (Counter counter : Counter.values()) {
-                        counts.put(counter, number(item, counter.attribute()));
+                        day.merge(counter, number(item, counter.attribute()), Long::sum);
                     }
-                    buckets.add(new DailyBucket(LocalDate.parse(sk.substring(TableLayout.BUCKET_PREFIX.length())),
-                            counts));
                 } else if (sk.equals(TableLayout.HEALTH_SK)) {
                     version = number(item, "version");
                     item.get("statuses").m().forEach((metric, status) ->
                             statuses.put(metric, MetricStatus.Status.valueOf(status.s())));
-                } else if (sk.equals(TableLayout.LOOK_SK)) {
-                    lookMarks = number(item, BucketWrites.MARKS);
+                } else if (TableLayout.isLook(sk)) {
+                    lookMarks.put(sk, number(item, BucketWrites.MARKS));
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        List<DailyBucket> buckets = new ArrayList<>();
+        days.forEach((day, counts) -> buckets.add(new DailyBucket(day, counts)));
         return new ShopData(buckets, statuses, version, lookMarks);
     }
 
     @Override
-    public void clearLook(TenantId tenant, ShopKey shop, long marks) {
-        try {
-            dynamo.deleteItem(r -> r.tableName(table)
-                    .key(Map.of(PK, s(TableLayout.shopPk(tenant, shop)), SK, s(TableLayout.LOOK_SK)))
-                    .conditionExpression("#marks = :marks")
-                    .expressionAttributeNames(Map.of("#marks", BucketWrites.MARKS))
-                    .expressionAttributeValues(Map.of(":marks", n(marks))));
-        } catch (ConditionalCheckFailedException e) {
-            // marked again since the look read it (or already cleared): the next look clears it
-        }
+    public void clearLook(TenantId tenant, ShopKey shop, Map<String, Long> marks) {
+        marks.forEach((sk, count) -> {
+            try {
+                dynamo.deleteItem(r -> r.tableName(table)
+                        .key(Map.of(PK, s(TableLayout.shopPk(tenant, shop)), SK, s(sk)))
+                        .conditionExpression("#marks = :marks")
+                        .expressionAttributeNames(Map.of("#marks", BucketWrites.MARKS))
+                        .expressionAttributeValues(Map.of(":marks", n(count))));
+            } catch (ConditionalCheckFailedException | TransactionConflictException e) {
+                // marked again since the look read it, being marked now, or already cleared: the next look clears it
+            }
+        });
     }
 
     @Override

@@ -51,12 +51,14 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int shards;
+    private final int counterShards;
     private final int inboxShards;
 
     public DynamoOrderChangeStore(DynamoDbClient dynamo, OrderGuardConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.shards = config.dueIndex().shards();
+        this.counterShards = config.health().counterShards();
         this.inboxShards = config.inbox().shards();
     }
 
@@ -140,7 +142,8 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
                     TableLayout.TYPE, s("MARKER")), "attribute_not_exists(#pk)", Map.of("#pk", PK), null),
                     CommitResult.Reason.ALREADY_RECORDED);
         }
-        writes.items().addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards));
+        writes.items().addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards,
+                TableLayout.shardOf(tenant, key, counterShards)));
         return writes;
     }
 

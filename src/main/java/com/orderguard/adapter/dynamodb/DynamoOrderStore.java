@@ -60,6 +60,7 @@ public class DynamoOrderStore implements OrderStore {
     private final String table;
     private final int shards;
     private final int inboxShards;
+    private final int counterShards;
     private final ShopRegistry registry;
     private final ParallelReads parallel;
 
@@ -70,6 +71,7 @@ public class DynamoOrderStore implements OrderStore {
         this.table = config.tableName();
         this.shards = config.dueIndex().shards();
         this.inboxShards = config.inbox().shards();
+        this.counterShards = config.health().counterShards();
         this.registry = registry;
     }
 
@@ -125,7 +127,8 @@ public class DynamoOrderStore implements OrderStore {
         }
         items.addAll(AttentionWrites.items(table, write.tenant(), write.order(), write.timers(),
                 write.expectedVersion() == 0 ? Set.of() : null, inboxShards));
-        items.addAll(BucketWrites.items(table, write.tenant(), write.counts(), write.now(), shards));
+        items.addAll(BucketWrites.items(table, write.tenant(), write.counts(), write.now(), shards,
+                TableLayout.shardOf(write.tenant(), write.order().key(), counterShards)));
         try {
             // a new order's shop is registered (put if absent) beside the transaction, in the same round trip
             List<Callable<Object>> calls = new ArrayList<>();
@@ -199,7 +202,7 @@ public class DynamoOrderStore implements OrderStore {
         List<StoredOrder> orders = new ArrayList<>();
         List<ShopLook> looks = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
-            if (TableLayout.LOOK_SK.equals(string(item, SK))) {
+            if (TableLayout.isLook(string(item, SK))) {
                 looks.add(look(item));
             } else {
                 orders.add(stored(item));
@@ -214,7 +217,7 @@ public class DynamoOrderStore implements OrderStore {
         Marketplace marketplace = Marketplace.fromCode(string(item, "marketplace")).orElseThrow(
                 () -> new IllegalStateException("look mark " + string(item, PK) + " has an unknown marketplace"));
         return new ShopLook(new TenantId(string(item, TENANT)), new ShopKey(marketplace, string(item, "site"),
-                string(item, "shopId")), number(item, BucketWrites.MARKS));
+                string(item, "shopId")), Map.of(string(item, SK), number(item, BucketWrites.MARKS)));
     }
 
     static StoredOrder stored(Map<String, AttributeValue> item) {

@@ -17,6 +17,7 @@ import com.orderguard.domain.health.ShopKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -55,6 +56,10 @@ public class ShopRegistry {
                             TableLayout.PK)));
         } catch (ConditionalCheckFailedException alreadyThere) {
             // another process registered it first
+        } catch (TransactionConflictException beingWritten) {
+            // a look is saving the shop's statuses onto it, which creates it; not remembered: the next new order
+            // of the shop asks again, in case that save fails
+            return;
         }
         if (registered.size() >= REMEMBERED) {
             registered.clear();

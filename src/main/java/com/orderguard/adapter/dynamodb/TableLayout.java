@@ -45,7 +45,10 @@ public final class TableLayout {
     public static final String OUTBOX_SK = "OUTBOX";
     public static final String BUCKET_PREFIX = "D#";
     public static final String HEALTH_SK = "HEALTH";
-    /** A shop's mark that its metrics must be looked at; sorts after HEALTH, so the shop's Query reads it too. */
+    /**
+     * A shop's mark that its metrics must be looked at, one item per shard ({@code LOOK#{shard}}; a mark written
+     * before the shards is plain {@code LOOK}); sorts after HEALTH, so the shop's Query reads it too.
+     */
     public static final String LOOK_SK = "LOOK";
 
     /** Fixed-width UTC timestamps, so that sort keys order like the instants they hold. */
@@ -86,9 +89,30 @@ public final class TableLayout {
                 + escape(shop.shopId());
     }
 
-    /** Sort key of one day's bucket (site-local date). */
+    /** Where a shop's buckets of {@code day} (site-local date) and later start: every shard sorts from here. */
     public static String bucketSk(LocalDate day) {
         return BUCKET_PREFIX + day;
+    }
+
+    /** Sort key of one shard of one day's bucket: the day is summed over its shards on read. */
+    public static String bucketSk(LocalDate day, int shard) {
+        return BUCKET_PREFIX + day + "#" + shard;
+    }
+
+    /** The day of a bucket's sort key, sharded ({@code D#2026-11-11#7}) or not ({@code D#2026-11-11}). */
+    public static LocalDate bucketDay(String sk) {
+        int end = sk.indexOf('#', BUCKET_PREFIX.length());
+        return LocalDate.parse(sk.substring(BUCKET_PREFIX.length(), end < 0 ? sk.length() : end));
+    }
+
+    /** Sort key of one shard of a shop's look mark. */
+    public static String lookSk(int shard) {
+        return LOOK_SK + "#" + shard;
+    }
+
+    /** Whether a sort key is a look mark's, sharded or not. */
+    public static boolean isLook(String sk) {
+        return LOOK_SK.equals(sk) || sk.startsWith(LOOK_SK + "#");
     }
 
     /** Partition key of one outbox event. */
@@ -106,7 +130,10 @@ public final class TableLayout {
         return "DUE#" + shard;
     }
 
-    /** The shard an order's due-time entry lives in: stable for the order, spread evenly across orders. */
+    /**
+     * The shard an order's due-time entry (and the shard of its shop's counters that its changes count in) lives
+     * in: stable for the order, spread evenly across orders.
+     */
     public static int shardOf(TenantId tenant, OrderKey key, int shards) {
         return shardOf(tenant, key.toString(), shards);
     }

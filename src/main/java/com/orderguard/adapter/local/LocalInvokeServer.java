@@ -67,7 +67,7 @@ public class LocalInvokeServer {
         int port = config.local().invoke().port();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/2015-03-31/functions/", this::invoke);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(config.local().invoke().concurrency()));
         server.start();
         LOG.infof("Lambda Invoke API for api, ingest and sweep on http://127.0.0.1:%d", port);
     }

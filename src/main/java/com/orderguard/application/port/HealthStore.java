@@ -25,16 +25,16 @@ public interface HealthStore {
             long expectedVersion, List<OutboxEvent> events, Instant now);
 
     /**
-     * Deletes the shop's look mark if it still counts {@code marks} changes: a change that marked it after the
-     * look read it keeps it for the next look.
+     * Deletes each of the shop's look mark items (a mark is written in shards, one item each) that still counts the
+     * changes {@code marks} gives for it: a change that marked it after the look read it keeps it for the next look.
      */
-    void clearLook(TenantId tenant, ShopKey shop, long marks);
+    void clearLook(TenantId tenant, ShopKey shop, Map<String, Long> marks);
 
     /**
-     * Buckets, last statuses by metric and window ({@code amazon.cancelRate P7D}), their version, and the count on
-     * the shop's look mark (0: not marked).
+     * Buckets (one per day, its shards summed), last statuses by metric and window ({@code amazon.cancelRate P7D}),
+     * their version, and the count on each item of the shop's look mark (empty: not marked).
      */
     record ShopData(List<DailyBucket> buckets, Map<String, MetricStatus.Status> statuses, long version,
-            long lookMarks) {
+            Map<String, Long> lookMarks) {
     }
 }

@@ -1,7 +1,9 @@
 package com.orderguard.application.port;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.orderguard.application.OrderRecord;
@@ -66,8 +68,15 @@ public interface OrderStore {
 
     /**
      * A shop's mark that its metrics must be looked at, left by a change counted against it whose writer looks
-     * later (the sweep); {@code marks} counts the changes that marked it, as the index showed them.
+     * later (the sweep); {@code marks} counts the changes that marked it, per mark item, as the index showed them.
      */
-    record ShopLook(TenantId tenant, ShopKey shop, long marks) {
+    record ShopLook(TenantId tenant, ShopKey shop, Map<String, Long> marks) {
+
+        /** The marks of both looks at the same shop (found on two of its mark items). */
+        public ShopLook merge(ShopLook other) {
+            Map<String, Long> all = new HashMap<>(marks);
+            all.putAll(other.marks);
+            return new ShopLook(tenant, shop, Map.copyOf(all));
+        }
     }
 }

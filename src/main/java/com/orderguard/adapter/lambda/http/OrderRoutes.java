@@ -53,6 +53,10 @@ public class OrderRoutes {
             return Problems.conflict("a newer snapshot of this order is stored (observed at "
                     + stale.current().stamp().occurredAt() + ")");
         }
+        if (outcome instanceof SnapshotOutcome.EventIdReused) {
+            return Problems.conflict("this request's id (the idempotency key) was already used for a different"
+                    + " snapshot; nothing was stored (send the snapshot again as a new request)");
+        }
         if (outcome instanceof SnapshotOutcome.Conflicting conflicting) {
             return Problems.conflict(conflicting.reason());
         }
