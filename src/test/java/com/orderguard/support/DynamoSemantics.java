@@ -35,10 +35,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code ProvisionedThroughputExceededException} (the SDK retries it); a transaction is cancelled with the reason
  * {@code ThrottlingError} on the items of the exhausted keys (the SDK does not retry it). Refused requests cost
  * nothing.</li>
+ * <li><b>idempotent retries</b>: a {@code TransactWriteItems} whose {@code ClientRequestToken} (the SDK sets one, the
+ * same on each of its attempts) was admitted before is the same transaction tried again, e.g. after its answer was
+ * lost: it is forwarded without a conflict or rate check (DynamoDB answers it from the first attempt's outcome,
+ * as DynamoDB Local does). Without this the retry met its own first attempt's items in flight.</li>
  * </ul>
  * Not modelled: conflicts of {@code TransactGetItems} and {@code BatchWriteItem} (the application uses neither),
- * reads (a read of an item in an ongoing transaction returns the last committed value, as here), idempotent
- * {@code ClientRequestToken}s, item sizes (every item counts as up to 1 KB), read throttling, adaptive capacity and
+ * reads (a read of an item in an ongoing transaction returns the last committed value, as here), item sizes
+ * (every item counts as up to 1 KB), read throttling, adaptive capacity and
  * split-for-heat (a real table may give a hot key more than the base rate after a while; this model never does),
  * and the index partitions' own limits. A request answered by an injected fault never reaches this model.
  */
@@ -66,6 +70,7 @@ public final class DynamoSemantics {
 
     private final Map<String, Holders> inFlight = new HashMap<>();
     private final Map<String, Bucket> buckets = new HashMap<>();
+    private final Map<String, Long> tokens = new HashMap<>();
     private final Map<String, AtomicLong> attempts = new ConcurrentHashMap<>();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
@@ -90,6 +95,7 @@ public final class DynamoSemantics {
         this.settings = settings;
         buckets.clear();
         inFlight.clear();
+        tokens.clear();
         attempts.clear();
         conflictsByItem.clear();
         conflicts.set(0);
@@ -102,9 +108,7 @@ public final class DynamoSemantics {
 
     /** Requests that reached the model, by operation: every SDK attempt counts. */
     public Map<String, Long> attempts() {
-        Map<String, Long> copy = new LinkedHashMap<>();
-        attempts.forEach((operation, count) -> copy.put(operation, count.get()));
-        return copy;
+        return snapshot(attempts);
     }
 
     /** Requests refused with a transaction conflict (cancelled transactions and conflicting single writes). */
@@ -114,8 +118,12 @@ public final class DynamoSemantics {
 
     /** Conflicts by the kind of item contested: its sort key up to the first {@code #} or digit. */
     public Map<String, Long> conflictsByItem() {
+        return snapshot(conflictsByItem);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counts) {
         Map<String, Long> copy = new TreeMap<>();
-        conflictsByItem.forEach((kind, count) -> copy.put(kind, count.get()));
+        counts.forEach((key, count) -> copy.put(key, count.get()));
         return copy;
     }
 
@@ -134,13 +142,21 @@ public final class DynamoSemantics {
         if (!now.conflicts() && now.writeUnitsPerKey() <= 0 || !transaction && !single) {
             return new Admission(null);
         }
-        List<String> keys = keys(operation, parse(body));
+        JsonNode request = parse(body);
+        List<String> keys = keys(operation, request);
+        String token = request.path("ClientRequestToken").asText(null);
         synchronized (this) {
             long at = System.nanoTime();
+            if (token != null && tokens.containsKey(token)) {
+                return new Admission(null);
+            }
             byte[] refusal = transaction ? transactionRefusal(keys, now, at) : singleRefusal(keys, now, at);
             if (refusal == null && now.conflicts()) {
                 hold(keys, transaction, at + (transaction ? now.transactionMillis() : now.writeMillis())
                         * 1_000_000);
+            }
+            if (refusal == null && token != null) {
+                tokens.put(token, at);
             }
             return new Admission(refusal);
         }
@@ -158,6 +174,8 @@ public final class DynamoSemantics {
         if (++admitted % 10_000 == 0) {
             long at = System.nanoTime();
             inFlight.values().removeIf(h -> h.transactionUntil - at < 0 && h.singleUntil - at < 0);
+            // DynamoDB remembers a token for 10 minutes
+            tokens.values().removeIf(admittedAt -> at - admittedAt > 600_000_000_000L);
         }
     }
 

@@ -85,6 +85,17 @@ class DynamoSemanticsTest {
     }
 
     @Test
+    void aRetriedTransaction_withItsClientRequestToken_isTheSameTransaction_notAConflict() {
+        proxy.semantics().use(new DynamoSemantics.Settings(true, 1000, 600, 8));
+        client.transactWriteItems(r -> r.clientRequestToken("retry-1").transactItems(add("T", "a")));
+        // the answer was lost and the SDK sends it again at once: DynamoDB answers from the first attempt
+        client.transactWriteItems(r -> r.clientRequestToken("retry-1").transactItems(add("T", "a")));
+        assertThat(count("T", "a")).as("applied once").isEqualTo(1);
+        assertThatThrownBy(() -> client.transactWriteItems(r -> r.clientRequestToken("other").transactItems(
+                add("T", "a")))).isInstanceOf(TransactionCanceledException.class);
+    }
+
+    @Test
     void writesAboveAPartitionKeysRate_areThrottled_perKey() {
         proxy.semantics().use(new DynamoSemantics.Settings(false, 5, 0, 0));
         for (int i = 0; i < 5; i++) {
