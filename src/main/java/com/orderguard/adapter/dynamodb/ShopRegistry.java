@@ -59,7 +59,7 @@ public class ShopRegistry {
         } catch (TransactionConflictException beingWritten) {
             // a look is saving the shop's statuses onto it, which creates it; not remembered: the next new order
             // of the shop asks again, in case that save fails
-            return;
+            return true;
         }
         if (registered.size() >= REMEMBERED) {
             registered.clear();
