@@ -1,5 +1,6 @@
 package com.orderguard.adapter.lambda;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,12 +40,14 @@ public class SnapStartPriming implements Resource {
             "requestedAt":"2025-01-06T10:00:00Z"}}""";
 
     private final ApiFunction api;
+    private final Clock clock;
     private final String export;
     private final boolean enabled;
 
-    public SnapStartPriming(ApiFunction api, @ConfigProperty(name = "quarkus.funqy.export") String export,
+    public SnapStartPriming(ApiFunction api, Clock clock, @ConfigProperty(name = "quarkus.funqy.export") String export,
             @ConfigProperty(name = "orderguard.snapstart.priming", defaultValue = "true") boolean enabled) {
         this.api = api;
+        this.clock = clock;
         this.export = export;
         this.enabled = enabled;
     }
@@ -77,7 +80,7 @@ public class SnapStartPriming implements Resource {
     }
 
     private int call(String method, String path, String route, Map<String, String> parameters, String body) {
-        var context = new HttpApiEvent.RequestContext("priming-" + UUID.randomUUID(), System.currentTimeMillis(),
+        var context = new HttpApiEvent.RequestContext("priming-" + UUID.randomUUID(), clock.millis(),
                 new HttpApiEvent.Http(method, path),
                 new HttpApiEvent.Authorizer(new HttpApiEvent.Jwt(Map.of("sub", TENANT))));
         var event = new HttpApiEvent("2.0", route, path, Map.of("content-type", "application/json"), parameters,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -48,6 +49,7 @@ public class LocalEventServer {
     private static final Logger LOG = Logger.getLogger(LocalEventServer.class);
     private static final long TIMEOUT_MINUTES = 15;
 
+    private final Clock clock;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -59,6 +61,10 @@ public class LocalEventServer {
 
     /** The status and body the poster gets. */
     record Reply(int status, byte[] body) {
+    }
+
+    public LocalEventServer(Clock clock) {
+        this.clock = clock;
     }
 
     void onInit(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object event) throws IOException {
@@ -124,7 +130,7 @@ public class LocalEventServer {
         var headers = exchange.getResponseHeaders();
         headers.add("Lambda-Runtime-Aws-Request-Id", invocation.id());
         headers.add("Lambda-Runtime-Deadline-Ms",
-                Long.toString(System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(TIMEOUT_MINUTES)));
+                Long.toString(clock.millis() + TimeUnit.MINUTES.toMillis(TIMEOUT_MINUTES)));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:local");
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + invocation.id().replace("-", "").substring(0, 24));
         headers.add("Content-Type", "application/json");
