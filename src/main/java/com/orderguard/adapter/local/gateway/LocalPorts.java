@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 
@@ -30,8 +29,6 @@ import io.quarkus.arc.profile.IfBuildProfile;
 @ApplicationScoped
 public class LocalPorts {
 
-    private static final Logger LOG = Logger.getLogger(LocalPorts.class);
-
     /** A port a local run listens on, what listens there, and the property that moves it. */
     record Use(int port, String property, String what) {
     }
@@ -39,8 +36,10 @@ public class LocalPorts {
     void onInit(@Observes @Priority(0) @Initialized(ApplicationScoped.class) Object event) {
         List<String> taken = taken(uses(ConfigProvider.getConfig()));
         if (!taken.isEmpty()) {
-            taken.forEach(LOG::error);
-            LOG.error("quarkus:dev stops: free the port(s) above, or move them: -D<property>=<port>");
+            // straight to stderr, flushed: the log handlers would not get to write before the halt below
+            taken.forEach(System.err::println);
+            System.err.println("quarkus:dev stops: free the port(s) above, or move them: -D<property>=<port>");
+            System.err.flush();
             // halt, not exit: exit's shutdown hooks would wait for this very start-up to finish. Nothing of ours
             // runs yet (this observer comes first), so there is nothing to stop cleanly.
             Runtime.getRuntime().halt(1);
