@@ -24,6 +24,7 @@ import com.orderguard.adapter.lambda.ApiFunction;
 import com.orderguard.adapter.lambda.http.ApiContract;
 import com.orderguard.adapter.lambda.http.HttpApiEvent;
 import com.orderguard.adapter.lambda.http.HttpResponse;
+import com.orderguard.config.LocalSettings;
 import com.orderguard.config.OrderGuardConfig;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -52,7 +53,7 @@ public class LocalGateway {
     private final ApiFunction api;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final OrderGuardConfig.Local.Gateway config;
+    private final LocalSettings.Gateway config;
     private final LocalJwt jwt;
     private final GatewayEvents events;
     private HttpServer server;
