@@ -134,7 +134,10 @@ public class DynamoOrderStore implements OrderStore {
             List<Callable<Object>> calls = new ArrayList<>();
             calls.add(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
             if (write.expectedVersion() == 0) {
-                calls.add(() -> registry.register(write.tenant(), ShopKey.of(write.order())));
+                calls.add(() -> {
+                    registry.register(write.tenant(), ShopKey.of(write.order()));
+                    return null;
+                });
             }
             parallel.all(calls);
         } catch (TransactionCanceledException e) {

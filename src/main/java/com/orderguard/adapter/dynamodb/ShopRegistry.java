@@ -44,11 +44,11 @@ public class ShopRegistry {
         this.table = config.tableName();
     }
 
-    /** Registers the shop unless this process already did, or the registry has it; true when it asked. */
-    public boolean register(TenantId tenant, ShopKey shop) {
+    /** Registers the shop unless this process already did, or the registry has it. */
+    public void register(TenantId tenant, ShopKey shop) {
         String id = TableLayout.tenantPrefix(tenant) + InboxLayout.registrySk(shop);
         if (registered.contains(id)) {
-            return false;
+            return;
         }
         try {
             dynamo.putItem(r -> r.tableName(table).item(item(tenant, shop))
@@ -59,13 +59,12 @@ public class ShopRegistry {
         } catch (TransactionConflictException beingWritten) {
             // a look is saving the shop's statuses onto it, which creates it; not remembered: the next new order
             // of the shop asks again, in case that save fails
-            return true;
+            return;
         }
         if (registered.size() >= REMEMBERED) {
             registered.clear();
         }
         registered.add(id);
-        return true;
     }
 
     /**
