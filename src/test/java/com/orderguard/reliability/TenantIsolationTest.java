@@ -10,7 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,16 +25,20 @@ import com.orderguard.support.Events;
 import com.orderguard.support.LocalDynamo;
 import com.orderguard.support.Profiles;
 import com.orderguard.support.QuietAppLogs;
+import com.orderguard.support.TableChanges;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Tenant A stores orders, requests (one pending), an address change, a defect, a hold and shop counters through the
  * API and the queue. Then tenant B - and tenants whose names look like A's or try to reach into A's keys - call
  * every route with A's order keys, request ids and shop, and send every message type naming A's orders and reusing
  * A's event and request ids. B must get 404 for A's things, or its own separate items; A's items must not change
- * in any attribute.
+ * in any attribute, and A must get no new item. A's items are found from the table's stream since the test began
+ * (every write to the table is a record there, see {@link TableChanges}) and read by key, so the test costs the
+ * same however many items other tests left in the table.
  */
 @QuarkusTest
 @TestProfile(Profiles.Reliability.class)
@@ -56,6 +62,7 @@ class TenantIsolationTest {
         String amazonKey = "amazon.US.TA2";
         Map<String, String> shopee = Map.of("orderKey", shopeeKey);
         Map<String, String> amazon = Map.of("orderKey", amazonKey);
+        TableChanges changes = TableChanges.mark(dynamo);
 
         // tenant A's data, all of it away from any deadline, so that no sweep may touch it
         assertThat(Invoker.api(ApiContract.PUT_ORDER, shopee, a, order("TA1", "shopee", "MY", "MYR",
@@ -78,7 +85,8 @@ class TenantIsolationTest {
         // A's own changes left look marks on its shop: the sweep's look at them (health, registry, MetricAtRisk) is
         // A's own effect, so it is taken before the snapshot; a probe's sweep must then find nothing of A's to do
         assertThat(Invoker.invoke("sweep", "{\"id\":\"tenant-a-look\"}").functionError()).isFalse();
-        Map<String, String> before = items(a);
+        Set<String> keysOfA = keysOf(a, changes);
+        Map<String, String> before = items(keysOfA);
         assertThat(before.keySet()).anyMatch(k -> k.contains("#S#amazon.US.shop-a|D#"));
 
         List<String> intruders = new ArrayList<>(List.of(b, a.toUpperCase(), a + "#", a + " ", a + "\u200b",
@@ -101,7 +109,8 @@ class TenantIsolationTest {
                 + "\"CHARGEBACK\"}").json().path("counted").asBoolean()).as("B's own defect counts").isTrue();
         probes += 4;
 
-        Map<String, String> after = items(a);
+        keysOfA.addAll(keysOf(a, changes));
+        Map<String, String> after = items(keysOfA);
         List<String> changed = new ArrayList<>();
         before.forEach((key, item) -> {
             if (!item.equals(after.get(key))) {
@@ -207,12 +216,30 @@ class TenantIsolationTest {
         assertThat(response.status()).as("%s: %s", why, response.body()).isIn(401, 404);
     }
 
-    /** Every item of {@code tenant}, in full, by key. */
-    Map<String, String> items(String tenant) {
+    /**
+     * The keys ({@code pk|sk}) of every item of {@code tenant} written, changed or removed since the last look at
+     * {@code changes}. The tenant's name is new in each run, so from the test's start on these are all its items,
+     * found without reading the rest of the table.
+     */
+    static Set<String> keysOf(String tenant, TableChanges changes) {
+        Set<String> keys = new TreeSet<>();
+        changes.since().stream().filter(change -> change.pk().startsWith("T#" + tenant + "#"))
+                .forEach(change -> keys.add(change.key()));
+        return keys;
+    }
+
+    /** The items of {@code keys}, in full, read by key (consistently); an absent item is left out. */
+    Map<String, String> items(Set<String> keys) {
         Map<String, String> items = new TreeMap<>();
-        dynamo.scan().stream().filter(item -> item.get("pk").s().startsWith("T#" + tenant + "#"))
-                .forEach(item -> items.put(item.get("pk").s() + "|" + item.get("sk").s(),
-                        new TreeMap<>(item).toString()));
+        for (String key : keys) {
+            String[] parts = key.split("\\|", 2);
+            Map<String, AttributeValue> item = dynamo.client().getItem(r -> r.tableName(dynamo.table())
+                    .consistentRead(true).key(Map.of("pk", AttributeValue.fromS(parts[0]), "sk",
+                            AttributeValue.fromS(parts[1])))).item();
+            if (item != null && !item.isEmpty()) {
+                items.put(key, new TreeMap<>(item).toString());
+            }
+        }
         return items;
     }
 
