@@ -3,6 +3,8 @@ package com.orderguard.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
@@ -30,9 +32,7 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         try {
             int port = freePort();
-            server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
-            server.start();
+            server = startInMemory(port, "-sharedDb");
             String endpoint = "http://127.0.0.1:" + port;
             local = new LocalDynamo(client(endpoint), TABLE, endpoint);
             return Map.of(
@@ -75,6 +75,16 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /** A started in-memory DynamoDB Local on {@code port}, with {@code options} (e.g. {@code -sharedDb}). */
+    static DynamoDBProxyServer startInMemory(int port, String... options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("-inMemory", "-disableTelemetry", "-port",
+                Integer.toString(port)));
+        arguments.addAll(List.of(options));
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(arguments.toArray(new String[0]));
+        server.start();
+        return server;
     }
 
     static int freePort() throws IOException {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.orderguard.adapter.dynamodb.TableSetup;
 
@@ -25,9 +24,7 @@ class TableChangesTest {
     @BeforeAll
     static void start() throws Exception {
         int port = DynamoDbLocalResource.freePort();
-        server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-        server.start();
+        server = DynamoDbLocalResource.startInMemory(port);
         String endpoint = "http://127.0.0.1:" + port;
         dynamo = new LocalDynamo(DynamoDbLocalResource.client(endpoint), TABLE, endpoint);
         TableSetup.ensureTable(dynamo.client(), TABLE);
