@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +60,7 @@ class DuplicateDeliveryTest {
     static final int RUNS = Scale.of("reliability.runs", 8, 4);
     /** Orders per run: 6-11 by default; the large run's runs are large (0: 6-11). */
     static final int ORDERS = Scale.of("reliability.orders", 0, 2400);
-    /** Concurrent invocations of the large run's queue deliveries. */
+    /** Concurrent invocations of the large run's deliveries (the queue phase and the API phases). */
     static final int WRITERS = 8;
     static final Set<String> IGNORED = Set.of("decidedAt", "metricImpact", "at");
 
@@ -69,6 +71,10 @@ class DuplicateDeliveryTest {
 
     /** One delivery: what to send, and whether it is a repeat of an earlier one. */
     record Delivery(int event, int copy, Function<String, Object> send) {
+    }
+
+    /** An API call of one order (its lane: an order's calls go one after another, orders side by side). */
+    record Call(String orderKey, Function<String, Invoker.ApiResponse> send) {
     }
 
     @Test
@@ -106,6 +112,8 @@ class DuplicateDeliveryTest {
             }
         }
         // phase 1: the queue
+        TenantItems written = TenantItems.since(dynamo);
+        long started = System.nanoTime();
         if (Scale.LARGE) {
             deliverAtScale(random, seed, events, tidy, messy);
         } else {
@@ -113,37 +121,44 @@ class DuplicateDeliveryTest {
                     true);
         }
 
+        long queued = System.nanoTime();
         // phase 2: defects and API cancellation requests with fixed ids (each order at most one request)
-        List<Function<String, Invoker.ApiResponse>> calls = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
         Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (String key : plainOrders) {
             int kind = random.nextInt(3);
             if (kind == 0) {
                 String defectId = "df-" + key.replace('.', '-');
                 String type = List.of("NEGATIVE_FEEDBACK", "A_TO_Z_CLAIM", "CHARGEBACK").get(random.nextInt(3));
-                calls.add(tenant -> Invoker.api(ApiContract.RECORD_DEFECT, Map.of("orderKey", key), tenant,
-                        "{\"defectId\":\"" + defectId + "\",\"type\":\"" + type + "\"}"));
+                calls.add(new Call(key, tenant -> Invoker.api(ApiContract.RECORD_DEFECT, Map.of("orderKey", key),
+                        tenant, "{\"defectId\":\"" + defectId + "\",\"type\":\"" + type + "\"}")));
             } else if (kind == 1) {
                 String body = "{\"requestId\":\"api-" + key.replace('.', '-') + "\",\"initiator\":\""
                         + (random.nextBoolean() ? "BUYER\",\"reason\":\"CHANGE_OF_MIND" : "SELLER\",\"reason\":"
                         + "\"OUT_OF_STOCK") + "\",\"requestedAt\":\"" + requestedAt + "\"}";
-                calls.add(tenant -> Invoker.api(ApiContract.REQUEST_CANCELLATION, Map.of("orderKey", key), tenant,
-                        body));
+                calls.add(new Call(key, tenant -> Invoker.api(ApiContract.REQUEST_CANCELLATION,
+                        Map.of("orderKey", key), tenant, body)));
             }
         }
-        deliver(random, calls.size(), i -> calls.get(i).apply(tidy), i -> calls.get(i).apply(messy), false);
+        deliverCalls(random, calls, tidy, messy);
 
         // phase 3: the seller answers every pending request, once or several times
-        List<String[]> pending = TenantState.of(dynamo, tidy, Set.of()).requests().entrySet().stream()
+        List<String[]> pending = TenantState.of(written, tidy, Set.of()).requests().entrySet().stream()
                 .filter(e -> "PENDING".equals(((Map<?, ?>) e.getValue()).get("status")))
                 .map(e -> e.getKey().split("/")).toList();
-        List<String> answers = pending.stream().map(p -> random.nextBoolean() ? "APPROVE" : "REJECT").toList();
-        deliver(random, pending.size(), i -> resolve(tidy, pending.get(i), answers.get(i)),
-                i -> resolve(messy, pending.get(i), answers.get(i)), false);
+        List<Call> answers = pending.stream().map(p -> {
+            String answer = random.nextBoolean() ? "APPROVE" : "REJECT";
+            return new Call(p[0], tenant -> resolve(tenant, p, answer));
+        }).toList();
+        deliverCalls(random, answers, tidy, messy);
+        long called = System.nanoTime();
 
-        List<String> differences = TenantState.of(dynamo, messy, IGNORED).withoutMetricAtRisk()
-                .differences(TenantState.of(dynamo, tidy, IGNORED).withoutMetricAtRisk());
+        List<String> differences = TenantState.of(written, messy, IGNORED).withoutMetricAtRisk()
+                .differences(TenantState.of(written, tidy, IGNORED).withoutMetricAtRisk());
         Outcomes.record(differences);
+        System.out.printf("run %d: %d orders, %d events; queue phase %d s, API phases %d s (the pending requests"
+                + " read in it), comparison %d s%n", seed, orders, events.size(), (queued - started) / 1_000_000_000L,
+                (called - queued) / 1_000_000_000L, (System.nanoTime() - called) / 1_000_000_000L);
         assertThat(differences).as("shuffled and duplicated delivery vs one in-order delivery").isEmpty();
     }
 
@@ -157,21 +172,8 @@ class DuplicateDeliveryTest {
         Map<String, List<Lifecycles.Event>> byOrder = new LinkedHashMap<>();
         events.forEach(event -> byOrder.computeIfAbsent(event.orderKey(), k -> new ArrayList<>()).add(event));
         AtomicLong redeliveries = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<Lifecycles.Event> order : byOrder.values()) {
-                running.add(pool.submit(() -> order.forEach(event -> redeliveries.addAndGet(
-                        untilAccepted(event.message(tidy))))));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } catch (Exception e) {
-            throw new AssertionError("in-order delivery failed: " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
+        inLanes(byOrder.values().stream().map(order -> order.stream().<Runnable>map(event -> () -> redeliveries
+                .addAndGet(untilAccepted(event.message(tidy)))).toList()).toList(), "in-order delivery");
         List<QueueDriver.Message> copies = new ArrayList<>();
         for (Lifecycles.Event event : events) {
             for (int copy = 0, times = 1 + random.nextInt(3); copy < times; copy++) {
@@ -209,20 +211,76 @@ class DuplicateDeliveryTest {
     }
 
     /**
-     * Sends events {@code 0..count-1} once in order to the tidy tenant, and 1-3 times shuffled to the messy one;
-     * queue messages go in SQS batches of 1-10 records. Nothing may fail, and no API call may answer 5xx.
+     * Runs each lane's steps one after another, the lanes side by side on {@value #WRITERS} threads (the invocations
+     * the Invoke API serves at once); the first failure of a step fails the whole.
      */
-    void deliver(Random random, int count, Function<Integer, Object> tidy, Function<Integer, Object> messy,
-            boolean queue) {
+    static void inLanes(Collection<List<Runnable>> lanes, String what) {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Runnable> lane : lanes) {
+                running.add(pool.submit(() -> lane.forEach(Runnable::run)));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AssertionError failed ? failed
+                    : new AssertionError(what + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(what + " interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The API calls of a phase: to the tidy tenant each once, in order; to the messy one each 1-3 times, shuffled.
+     * In the large run the orders go side by side ({@link #inLanes}), each order's calls still in that order (the
+     * tidy tenant's first, then the messy one's); otherwise one call at a time.
+     */
+    void deliverCalls(Random random, List<Call> calls, String tidy, String messy) {
+        if (!Scale.LARGE) {
+            deliver(random, calls.size(), i -> calls.get(i).send().apply(tidy), i -> calls.get(i).send().apply(messy),
+                    false);
+            return;
+        }
+        List<Delivery> deliveries = copies(random, calls.size(), i -> calls.get(i).send().apply(messy));
+        Map<String, List<Runnable>> inOrder = new LinkedHashMap<>();
+        calls.forEach(call -> inOrder.computeIfAbsent(call.orderKey(), k -> new ArrayList<>())
+                .add(() -> assertAccepted(call.send().apply(tidy), false)));
+        inLanes(inOrder.values(), "the tidy tenant's API calls");
+        Map<String, List<Runnable>> shuffled = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> shuffled.computeIfAbsent(calls.get(delivery.event()).orderKey(),
+                k -> new ArrayList<>()).add(() -> assertAccepted((Invoker.ApiResponse) delivery.send().apply(null),
+                true)));
+        inLanes(shuffled.values(), "the messy tenant's API calls");
+        Ledger.add(Ledger.EVENTS, calls.size() + deliveries.size());
+        Ledger.add(Ledger.DUPLICATES, deliveries.size() - calls.size());
+    }
+
+    /** Each of events {@code 0..count-1} 1-3 times, shuffled. */
+    static List<Delivery> copies(Random random, int count, Function<Integer, Object> send) {
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;
             int copies = 1 + random.nextInt(3);
             for (int copy = 0; copy < copies; copy++) {
-                deliveries.add(new Delivery(index, copy, t -> messy.apply(index)));
+                deliveries.add(new Delivery(index, copy, t -> send.apply(index)));
             }
         }
         Collections.shuffle(deliveries, random);
+        return deliveries;
+    }
+
+    /**
+     * Sends events {@code 0..count-1} once in order to the tidy tenant, and 1-3 times shuffled to the messy one;
+     * queue messages go in SQS batches of 1-10 records. Nothing may fail, and no API call may answer 5xx.
+     */
+    void deliver(Random random, int count, Function<Integer, Object> tidy, Function<Integer, Object> messy,
+            boolean queue) {
+        List<Delivery> deliveries = copies(random, count, messy);
         if (queue) {
             for (int i = 0; i < count; i++) {
                 String message = (String) tidy.apply(i);

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +112,13 @@ class FaultInjectionTest {
 
     LocalDynamo dynamo;
     FaultProxy proxy;
+    /** The items written since the test began: each test's tenants are new, so all their items are among them. */
+    TenantItems written;
+
+    @BeforeEach
+    void markTheTable() {
+        written = TenantItems.since(dynamo);
+    }
 
     /** One call of the workload for a tenant; true when it was accepted. */
     interface Step {
@@ -141,8 +149,8 @@ class FaultInjectionTest {
         System.out.printf("faults: %d steps, %d redeliveries, faults injected %s%n", steps.size(), redeliveries,
                 after);
 
-        TenantState expected = TenantState.of(dynamo, clean, IGNORED);
-        TenantState actual = TenantState.of(dynamo, faulty, IGNORED);
+        TenantState expected = TenantState.of(written, clean, IGNORED);
+        TenantState actual = TenantState.of(written, faulty, IGNORED);
         List<String> differences = withoutApiStamps(actual).differences(withoutApiStamps(expected));
         Outcomes.record(differences);
         assertThat(differences).as("faulty run vs fault-free run (seed %d)", SEED).isEmpty();
@@ -188,10 +196,10 @@ class FaultInjectionTest {
         } finally {
             proxy.off();
         }
-        assertThat(TenantState.of(dynamo, tenant, Set.of()).outbox()).as("no look yet")
+        assertThat(TenantState.of(written, tenant, Set.of()).outbox()).as("no look yet")
                 .doesNotContainKey("MetricAtRisk");
         Invoker.invoke("sweep", "{\"id\":\"watch-" + SEED + "\"}");
-        TenantState state = TenantState.of(dynamo, tenant, Set.of());
+        TenantState state = TenantState.of(written, tenant, Set.of());
         assertThat(state.buckets().values().toString()).contains("shippedLate=N:1");
         Ledger.add(Ledger.REDELIVERIES, 1);
         Ledger.add(Ledger.LOST, state.outbox().containsKey("MetricAtRisk") ? 0 : 1);
@@ -372,8 +380,8 @@ class FaultInjectionTest {
             assertThat(landed + sabotaged.unknown(killed, order.key())).as("sweep commits on %s, with unknown"
                     + " outcomes", order.key()).isGreaterThanOrEqualTo(expected);
         }
-        TenantState expected = TenantState.of(dynamo, clean, IGNORED);
-        TenantState actual = TenantState.of(dynamo, killed, IGNORED);
+        TenantState expected = TenantState.of(written, clean, IGNORED);
+        TenantState actual = TenantState.of(written, killed, IGNORED);
         // a run looks at the shops it counted against once, at its end; a run killed before then leaves each shop's
         // look mark, and a later run looks: the metrics' last statuses must end as without kills, every status the
         // uninterrupted sweep announced must have been announced, and no mark may be left
@@ -441,8 +449,7 @@ class FaultInjectionTest {
     }
 
     List<Map<String, AttributeValue>> items(String tenant) {
-        String prefix = "T#" + tenant + "#";
-        return dynamo.scan().stream().filter(item -> item.get("pk").s().startsWith(prefix)).toList();
+        return written.of(tenant);
     }
 
     /** Overdue orders (auto-cancel due), orders due a warning, and orders whose buyer request has expired. */

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import com.orderguard.support.LocalDynamo;
-
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,13 +22,12 @@ record TenantState(Map<String, Object> orders, Map<String, Object> requests, Map
     private static final Set<String> ALWAYS_IGNORED = Set.of("pk", "gsi1pk", "gsi2pk", "gsi3pk", "gsi4pk",
             "tenant", "version", "updatedAt", "expiresAt");
 
-    /** The state of {@code tenant}, without the attributes named in {@code ignored} (at any depth). */
-    static TenantState of(LocalDynamo dynamo, String tenant, Set<String> ignored) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamo.client().scanPaginator(r -> r.tableName(dynamo.table()).filterExpression("begins_with(pk, :tenant)")
-                .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS("T#" + tenant + "#"))))
-                .items().forEach(items::add);
-        return of(items, tenant, ignored);
+    /**
+     * The state of {@code tenant} (its items read by key, see {@link TenantItems}), without the attributes named in
+     * {@code ignored} (at any depth).
+     */
+    static TenantState of(TenantItems written, String tenant, Set<String> ignored) {
+        return of(written.of(tenant), tenant, ignored);
     }
 
     static TenantState of(List<Map<String, AttributeValue>> items, String tenant, Set<String> ignored) {
