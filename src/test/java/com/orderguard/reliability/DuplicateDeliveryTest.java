@@ -153,9 +153,12 @@ class DuplicateDeliveryTest {
         deliverCalls(random, answers, tidy, messy);
         long called = System.nanoTime();
 
+        TenantState expected = TenantState.of(written, tidy, IGNORED).withoutMetricAtRisk();
         List<String> differences = TenantState.of(written, messy, IGNORED).withoutMetricAtRisk()
-                .differences(TenantState.of(written, tidy, IGNORED).withoutMetricAtRisk());
+                .differences(expected);
         Outcomes.record(differences);
+        Ledger.add(Ledger.COUNTERS, expected.buckets().values().stream().mapToLong(day -> ((Map<?, ?>) day)
+                .values().stream().filter(value -> String.valueOf(value).startsWith("N:")).count()).sum());
         System.out.printf("run %d: %d orders, %d events; queue phase %d s, API phases %d s (the pending requests"
                 + " read in it), comparison %d s%n", seed, orders, events.size(), (queued - started) / 1_000_000_000L,
                 (called - queued) / 1_000_000_000L, (System.nanoTime() - called) / 1_000_000_000L);
@@ -188,6 +191,7 @@ class DuplicateDeliveryTest {
             throw new AssertionError("shuffled delivery failed: " + e, e);
         }
         Ledger.add(Ledger.LOST, result.deadLettered().size());
+        Ledger.add(Ledger.DEAD_LETTERED, result.deadLettered().size());
         assertThat(result.deadLettered()).as("dead-lettered messages").isEmpty();
         Ledger.add(Ledger.EVENTS, events.size() + copies.size() + redeliveries.get() + result.failedToQueue());
         Ledger.add(Ledger.DUPLICATES, copies.size() - events.size());
@@ -202,6 +206,7 @@ class DuplicateDeliveryTest {
             }
         }
         Ledger.add(Ledger.LOST, 1);
+        Ledger.add(Ledger.DEAD_LETTERED, 1);
         throw new AssertionError("dead-lettered after 5 receives: " + message);
     }
 

@@ -24,6 +24,7 @@ public final class Ledger {
     public static final String DUPLICATES = "11 duplicate deliveries among them";
     public static final String REDELIVERIES = "12 redeliveries after a failed call";
     public static final String STREAMS = "13 property runs (shuffled + duplicated vs in order)";
+    public static final String COUNTERS = "14 shop-day counts compared, each exactly";
     public static final String FAULTS = "20 faults injected: ";
     public static final String SWEEP_KILLS = "25 sweep runs killed part way";
     public static final String RACES = "30 races run (rounds x orders)";
@@ -34,6 +35,8 @@ public final class Ledger {
     public static final String LOST = "90 lost effects";
     public static final String DOUBLED = "91 doubled effects";
     public static final String VIOLATIONS = "92 other invariant violations";
+    /** Queue messages that failed their 5 receives (they count as lost as well). */
+    public static final String DEAD_LETTERED = "93 messages dead-lettered";
 
     private Ledger() {
     }

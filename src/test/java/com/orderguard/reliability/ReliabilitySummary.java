@@ -36,6 +36,7 @@ public class ReliabilitySummary implements TestExecutionListener {
         rows.putIfAbsent(Ledger.LOST, 0L);
         rows.putIfAbsent(Ledger.DOUBLED, 0L);
         rows.putIfAbsent(Ledger.VIOLATIONS, 0L);
+        rows.putIfAbsent(Ledger.DEAD_LETTERED, 0L);
         int width = rows.keySet().stream().mapToInt(key -> label(key).length()).max().orElse(10);
         String rule = "+-" + "-".repeat(width) + "-+------------+";
         StringBuilder out = new StringBuilder("\n").append(rule).append('\n');
