@@ -76,24 +76,42 @@ public class Cancellations {
 
     /** Decides a request on a stored order and records it; the same request id again returns the first decision. */
     public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
-        return request(tenant, key, request, seen.get(tenant, key), now);
+        return request(tenant, key, request, (OrderHint) null, now);
     }
 
     /**
-     * Decides and records a request, given the order as the caller last saw it (a message carries it; the method
-     * without it takes the order as this process last saw it; null: not known). The buyer's history and the shop's
-     * buckets it names go out together with the read of the stored order: one round trip, then the transaction.
-     * The stored order decides; when it names another buyer, shop or pack than {@code seen}, their reads follow it.
+     * Decides and records a request with the caller's hint of the order's buyer and shop (null: none). The order
+     * as this process last saw it names them if it saw it, else the hint; what they name is read together with
+     * the stored order, which decides.
+     */
+    public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, OrderHint hint,
+            Instant now) {
+        Order known = seen.get(tenant, key);
+        DecisionReads.Names names = reads.names(known, request.requestedAt());
+        return record(tenant, key, request, names != null ? names : reads.names(key, hint, request.requestedAt()),
+                now);
+    }
+
+    /**
+     * Decides and records a request, given the order as the caller last saw it (a message carries it; null: not
+     * known). The buyer's history and the shop's buckets it names go out together with the read of the stored
+     * order: one round trip, then the transaction. The stored order decides; when it names another buyer, shop or
+     * pack than {@code seen}, their reads follow it.
      */
     public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Order seen, Instant now) {
-        return Retry.WRITES.run(attempt -> decide(tenant, key, request, seen, now), "order " + key
+        return record(tenant, key, request, reads.names(seen, request.requestedAt()), now);
+    }
+
+    private RequestOutcome record(TenantId tenant, OrderKey key, OrderRequest request, DecisionReads.Names names,
+            Instant now) {
+        return Retry.WRITES.run(attempt -> decide(tenant, key, request, names, now), "order " + key
                 + " kept changing while deciding request " + request.requestId());
     }
 
-    private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Order seen,
-            Instant now) {
+    private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request,
+            DecisionReads.Names names, Instant now) {
         // one strongly consistent read of the order's collection: the order, and every request recorded on it
-        DecisionReads.First first = reads.first(tenant, key, seen, request.requestedAt(), now);
+        DecisionReads.First first = reads.first(tenant, key, names, now);
         Optional<OrderRecord> stored = first.stored();
         if (stored.isEmpty()) {
             return Retry.done(new RequestOutcome.OrderNotFound());

@@ -82,9 +82,9 @@ public class MessageRequests {
 
     private Attempt<Handled> attempt(RequestMessage message, Instant now) {
         TenantId tenant = message.tenant();
-        DecisionReads.First first = reads.first(tenant, message.order().key(),
-                message.type() == RequestType.CANCELLATION ? message.order() : null,
-                message.request().requestedAt(), now);
+        DecisionReads.First first = reads.first(tenant, message.order().key(), message.type()
+                == RequestType.CANCELLATION ? reads.names(message.order(), message.request().requestedAt()) : null,
+                now);
         Optional<StoredOrder> current = first.stored().map(OrderRecord::stored);
         List<SnapshotChanges.Step> steps = new ArrayList<>();
         if (message.settled() != null && current.filter(c -> c.order().status() == OrderStatus.CANCELLED)

@@ -140,12 +140,19 @@ class RoundTripsTest {
     }
 
     @Test
-    void aRequestFromTheApi_onAnOrderThisProcessNeverSaw_readsBuyerAndShopAfterTheOrder() {
+    void aRequestFromTheApi_onAnOrderThisProcessNeverSaw_readsWhatTheCallersHintNamesTogetherWithTheOrder() {
         Order order = stored("shopee.MY.R-COLD", OrderStatus.SHIPMENT_ARRANGED);
         Cancellations cold = new Cancellations(orders, changes, catalog, deadlines, health, Telemetry.NONE, round,
                 new SeenOrders(0));
-        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-1"), now)))
-                .as("the order, then its buyer and shop together, then the transaction").isEqualTo(3);
+        OrderHint hint = new OrderHint(order.buyerId(), order.shopId());
+        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-1"), hint, now)))
+                .as("hinted: the order, its buyer and its shop in one round, then the transaction").isEqualTo(2);
+        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-2"), (OrderHint) null, now)))
+                .as("without a hint: the order, then its buyer and shop together, then the transaction")
+                .isEqualTo(3);
+        OrderHint wrong = new OrderHint(order.buyerId(), "another-shop");
+        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-3"), wrong, now)))
+                .as("a hint the stored order contradicts: its own shop is read after it").isEqualTo(3);
     }
 
     @Test
