@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -26,9 +27,7 @@ import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.ReadRound;
 import com.orderguard.application.port.Telemetry;
 import com.orderguard.config.OrderGuardConfig;
-import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
-import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.decision.CancelReason;
@@ -202,14 +201,14 @@ class MessageRequestsTest {
         TenantId tenant = tenant("a");
         Order waiting = order("RACE", OrderStatus.AWAITING_SHIPMENT, now.plus(Duration.ofDays(2))).build();
         snapshots.apply(tenant, waiting, new SnapshotSource("race-0", now.minusSeconds(120), "test"), now);
-        AtomicInteger commits = new AtomicInteger();
-        OrderChangeStore racing = new RacingStore(changes, commits, () -> cancellations.request(tenant,
-                waiting.key(), seller("race-seller"), now));
-        MessageRequests racer = new MessageRequests(orders, racing, catalog, deadlines, health, Telemetry.NONE,
-                round, new SeenOrders(0), config.eventRetention());
+        AtomicInteger reads = new AtomicInteger();
+        ReadRound racing = racing(round, reads, () -> cancellations.request(tenant, waiting.key(),
+                seller("race-seller"), now));
+        MessageRequests racer = new MessageRequests(orders, changes, catalog, deadlines, health, Telemetry.NONE,
+                racing, new SeenOrders(0), config.eventRetention());
         Handled handled = racer.handle(message(tenant, waiting, "race-1", 60, buyer("race-buyer"), null), now);
 
-        assertThat(commits).as("the first commit lost, the second was decided again").hasValue(2);
+        assertThat(reads).as("the first commit lost, and the order was read again").hasValue(2);
         assertThat(handled.snapshots()).as("the seller's cancellation stands against a snapshot that says waiting")
                 .singleElement().isInstanceOf(SnapshotOutcome.Conflicting.class);
         OrderRecord record = orders.load(tenant, waiting.key()).orElseThrow();
@@ -324,26 +323,17 @@ class MessageRequestsTest {
         return CallCounter.snapshot().getOrDefault("TransactWriteItems", 0L);
     }
 
-    /** Commits a concurrent change of the same order just before the first commit it is given. */
-    private record RacingStore(OrderChangeStore store, AtomicInteger commits, Runnable concurrent)
-            implements OrderChangeStore {
-
-        @Override
-        public Optional<RequestRecord> findRequest(TenantId tenant, OrderKey key, String requestId) {
-            return store.findRequest(tenant, key, requestId);
-        }
-
-        @Override
-        public BuyerHistory buyerHistory(TenantId tenant, Marketplace marketplace, String buyerId) {
-            return store.buyerHistory(tenant, marketplace, buyerId);
-        }
-
-        @Override
-        public CommitResult commit(OrderChange commit) {
-            if (commits.incrementAndGet() == 1) {
-                concurrent.run();
+    /** The reads of {@code round}; after the first round, {@code concurrent} changes the order just read. */
+    private static ReadRound racing(ReadRound round, AtomicInteger rounds, Runnable concurrent) {
+        return new ReadRound() {
+            @Override
+            public <T> List<T> all(List<Callable<T>> reads) {
+                List<T> results = round.all(reads);
+                if (rounds.incrementAndGet() == 1) {
+                    concurrent.run();
+                }
+                return results;
             }
-            return store.commit(commit);
-        }
+        };
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
@@ -14,9 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orderguard.adapter.lambda.queue.MessageHandler;
-import com.orderguard.adapter.marketplace.Payloads;
 import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.ReadRound;
@@ -35,7 +31,7 @@ import com.orderguard.domain.health.Defect;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.support.CallCounter;
 import com.orderguard.support.Events;
-import com.orderguard.support.Orders;
+import com.orderguard.support.Messages;
 import com.orderguard.support.Profiles;
 import com.orderguard.support.TestOrders;
 
@@ -157,34 +153,10 @@ class RoundTripsTest {
 
     @Test
     void everyMessageType_readsOnce_thenCommitsOnce_andARedeliveryOnlyReads() {
-        String at = "2024-11-20T14:06:00Z";
-        ObjectNode plain = Payloads.object("shopee", "ready-to-ship");
-        ObjectNode requested = Payloads.object("shopee", "in-cancel-after-arranged");
-        Map<String, String> messages = new LinkedHashMap<>();
-        messages.put("ORDER_SNAPSHOT", Events.snapshot("m-snap", tenant.value(), at, Orders.shopee("M-SNAP",
-                "SHIPMENT_ARRANGED")));
-        messages.put("CANCELLATION_REQUESTED", withRequest("m-cancel", "M-CANCEL", "CANCELLATION_REQUESTED", at)
-                .toString());
-        messages.put("ADDRESS_CHANGE_REQUESTED", withRequest("m-address", "M-ADDRESS", "ADDRESS_CHANGE_REQUESTED",
-                at).toString());
-        messages.put("MARKETPLACE_PAYLOAD without a request", Events.marketplace("m-plain", tenant.value(), at,
-                "shopee", "shop-9", plain));
-        messages.put("MARKETPLACE_PAYLOAD with a request", Events.marketplace("m-requested", tenant.value(), at,
-                "shopee", "shop-9", requested));
-        messages.put("MARKETPLACE_PAYLOAD with a request the platform carried out", Events.marketplace("m-settled",
-                tenant.value(), "2024-11-20T12:00:00Z", "ozon", null, Payloads.object("ozon", "cancelled-by-seller")));
-        messages.forEach((type, body) -> {
+        Messages.everyType(tenant.value(), "rt").forEach((type, body) -> {
             assertThat(rounds(() -> ingest.handle(Events.parse(body)))).as(type).isEqualTo(2);
             assertThat(rounds(() -> ingest.handle(Events.parse(body)))).as(type + ", delivered again").isEqualTo(1);
         });
-    }
-
-    private ObjectNode withRequest(String eventId, String orderId, String type, String at) {
-        ObjectNode message = (ObjectNode) Events.parse(Events.snapshot(eventId, tenant.value(), at,
-                Orders.shopee(orderId, "SHIPMENT_ARRANGED")));
-        message.put("type", type);
-        message.putObject("request").put("initiator", "BUYER").put("reason", "CHANGE_OF_MIND");
-        return message;
     }
 
     @Test
