@@ -122,27 +122,7 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
         TenantId tenant = commit.before().tenant();
         OrderKey key = commit.before().order().key();
         Writes writes = new Writes(new ArrayList<>(), new ArrayList<>());
-        SnapshotPart snapshot = commit.snapshot();
-        for (EventRecord event : snapshot == null ? List.<EventRecord>of() : snapshot.events()) {
-            writes.add(TransactWriteItem.builder().put(OrderItems.eventPut(table, tenant, key, event,
-                    commit.now())).build(), CommitResult.Reason.EVENT_RECORDED);
-        }
-        OrderUpdate order = new OrderUpdate(tenant, key, commit.before().version(), commit.now())
-                .nextDue(commit.nextDueAt(), shards)
-                .timers(commit.timers(), commit.cancelledBy());
-        if (snapshot == null) {
-            order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
-        } else {
-            OrderItems.orderAttributes(order.expression(), tenant, commit.order(), snapshot.stamp());
-        }
-        AttentionWrites.orderKeys(order.expression(), tenant, commit.order(), inboxShards);
-        writes.add(TransactWriteItem.builder().update(order.build(table)).build(), CommitResult.Reason.ORDER_CHANGED);
-        // the kinds open before the change: on the order as stored, which a snapshot in the change may not be
-        StoredOrder stored = snapshot == null ? commit.before() : snapshot.stored();
-        for (TransactWriteItem item : AttentionWrites.items(table, tenant, commit.order(), commit.timers(),
-                stored == null ? Set.of() : AttentionWrites.open(stored.order(), stored.timers()), inboxShards)) {
-            writes.add(item, CommitResult.Reason.ORDER_CHANGED);
-        }
+        orderWrites(writes, commit, tenant, key);
         for (RequestRecord created : commit.created()) {
             writes.add(put(requestItem(tenant, key, created), "attribute_not_exists(#pk)", Map.of("#pk", PK), null),
                     CommitResult.Reason.REQUEST_EXISTS);
@@ -169,6 +149,29 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
         writes.items().addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards,
                 TableLayout.shardOf(tenant, key, counterShards)));
         return writes;
+    }
+
+    /** The snapshots' event records (if the change applies any), the order item, and its attention items. */
+    private void orderWrites(Writes writes, OrderChange commit, TenantId tenant, OrderKey key) {
+        SnapshotPart snapshot = commit.snapshot();
+        for (EventRecord event : snapshot == null ? List.<EventRecord>of() : snapshot.events()) {
+            writes.add(TransactWriteItem.builder().put(OrderItems.eventPut(table, tenant, key, event,
+                    commit.now())).build(), CommitResult.Reason.EVENT_RECORDED);
+        }
+        OrderUpdate order = new OrderUpdate(tenant, key, commit.before().version(), commit.now())
+                .nextDue(commit.nextDueAt(), shards).timers(commit.timers(), commit.cancelledBy());
+        if (snapshot == null) {
+            order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
+        } else {
+            OrderItems.orderAttributes(order.expression(), tenant, commit.order(), snapshot.stamp());
+        }
+        AttentionWrites.orderKeys(order.expression(), tenant, commit.order(), inboxShards);
+        writes.add(TransactWriteItem.builder().update(order.build(table)).build(), CommitResult.Reason.ORDER_CHANGED);
+        // the kinds open before the change: on the order as stored, which a snapshot in the change may not be
+        StoredOrder stored = snapshot == null ? commit.before() : snapshot.stored();
+        AttentionWrites.items(table, tenant, commit.order(), commit.timers(), stored == null ? Set.of()
+                : AttentionWrites.open(stored.order(), stored.timers()), inboxShards)
+                .forEach(item -> writes.add(item, CommitResult.Reason.ORDER_CHANGED));
     }
 
     /** A request's new status and resolution, if it still has the status the change was decided on. */
