@@ -59,7 +59,7 @@ public class AddressChanges {
     }
 
     private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
-        String fingerprint = Fingerprints.of(RequestType.ADDRESS_CHANGE, request.initiator(), request.note());
+        String fingerprint = fingerprint(request);
         Together.Two<Optional<RequestRecord>, Optional<StoredOrder>> read = Together.two(round,
                 () -> store.findRequest(tenant, key, request.requestId()), () -> orders.find(tenant, key));
         Optional<RequestRecord> existing = read.first();
@@ -79,19 +79,31 @@ public class AddressChanges {
                     + before.order().marketplace().code() + " " + before.order().site() + " at "
                     + request.requestedAt()));
         }
+        RequestChange decided = decide(before, request, pack.get(), now);
+        return Retry.committed(store.commit(decided.change()),
+                committed -> new RequestOutcome.Recorded(decided.record(), committed));
+    }
+
+    /** Decides the address change on the order as it stands; the change that records it is not committed yet. */
+    static RequestChange decide(StoredOrder before, OrderRequest request, PolicyPack pack, Instant now) {
+        TenantId tenant = before.tenant();
+        OrderKey key = before.order().key();
         Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
-        Decision decision = Decisions.decideAddressChange(effective, request, pack.get(), DecisionContext.none(),
-                now);
-        RequestRecord record = new RequestRecord(request, decision, pack.get().ref(),
-                Cancellations.statusOf(decision), now, null, fingerprint, RequestType.ADDRESS_CHANGE);
+        Decision decision = Decisions.decideAddressChange(effective, request, pack, DecisionContext.none(), now);
+        RequestRecord record = new RequestRecord(request, decision, pack.ref(), Cancellations.statusOf(decision),
+                now, null, fingerprint(request), RequestType.ADDRESS_CHANGE);
         OutboxEvent event = new OutboxEvent.AddressChangeDecided(OutboxEvent.id("AddressChangeDecided", tenant,
                 key, request.requestId()), tenant, key, now, record);
         String summary = "address change request " + request.requestId() + " by " + request.initiator() + ": "
                 + decision.outcome() + " " + decision.kind();
-        OrderChange commit = OrderChange.of(before, now).created(List.of(record)).events(List.of(event))
+        return new RequestChange(record, OrderChange.of(before, now).created(List.of(record)).events(List.of(event))
                 .history(List.of(new HistoryEntry(now, "ADDRESS_CHANGE_DECIDED", summary, request.requestId())))
-                .build();
-        return Retry.committed(store.commit(commit), committed -> new RequestOutcome.Recorded(record, committed));
+                .build());
+    }
+
+    /** A digest of the request, to tell a retry from another request reusing the id. */
+    static String fingerprint(OrderRequest request) {
+        return Fingerprints.of(RequestType.ADDRESS_CHANGE, request.initiator(), request.note());
     }
 
     /** Records what the seller did about a pending address change: done (APPROVE) or not (REJECT). */

@@ -1,43 +1,29 @@
 package com.orderguard.application;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.OrderChangeStore;
-import com.orderguard.application.port.OrderChangeStore.BuyerHistory;
-import com.orderguard.application.port.OrderChangeStore.BuyerUpdate;
 import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.ReadRound;
 import com.orderguard.application.port.Telemetry;
-import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderEffect;
 import com.orderguard.domain.OrderKey;
-import com.orderguard.domain.OrderState;
-import com.orderguard.domain.PendingRequest;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.OrderTimers;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.Decision;
 import com.orderguard.domain.decision.Decisions;
-import com.orderguard.domain.decision.Initiator;
-import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.decision.PolicyPack;
-import com.orderguard.domain.decision.PriorRequest;
 import com.orderguard.domain.decision.RequestStatus;
 import com.orderguard.domain.decision.RequestTransition;
 import com.orderguard.domain.decision.RequestType;
-import com.orderguard.domain.decision.Resolution;
 import com.orderguard.domain.decision.Resolutions;
-import com.orderguard.domain.decision.Resolutions.Resolvers;
 import com.orderguard.domain.decision.DecisionContext;
 
 /**
@@ -46,10 +32,6 @@ import com.orderguard.domain.decision.DecisionContext;
  * event and cancellation cannot both win: whichever commits second re-reads and decides again.
  */
 public class Cancellations {
-
-    /** How long and how many of a buyer's requests are kept for per-buyer limits. */
-    private static final Duration BUYER_HISTORY = Duration.ofDays(90);
-    private static final int BUYER_HISTORY_MAX = 50;
 
     private final OrderStore orders;
     private final OrderChangeStore requests;
@@ -60,6 +42,7 @@ public class Cancellations {
     private final ReadRound round;
     private final SeenOrders seen;
     private final DecisionReads reads;
+    private final CancellationChanges changes;
 
     /**
      * @param round runs the reads that do not depend on each other together
@@ -77,6 +60,7 @@ public class Cancellations {
         this.health = health;
         this.telemetry = telemetry;
         this.reads = new DecisionReads(orders, requests, catalog, health, round);
+        this.changes = new CancellationChanges(deadlines, health);
     }
 
     /** Decides without storing anything (what-if). The order's ship-by time is computed when it gives none. */
@@ -92,24 +76,42 @@ public class Cancellations {
 
     /** Decides a request on a stored order and records it; the same request id again returns the first decision. */
     public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Instant now) {
-        return request(tenant, key, request, seen.get(tenant, key), now);
+        return request(tenant, key, request, (OrderHint) null, now);
     }
 
     /**
-     * Decides and records a request, given the order as the caller last saw it (a message carries it; the method
-     * without it takes the order as this process last saw it; null: not known). The buyer's history and the shop's
-     * buckets it names go out together with the read of the stored order: one round trip, then the transaction.
-     * The stored order decides; when it names another buyer, shop or pack than {@code seen}, their reads follow it.
+     * Decides and records a request with the caller's hint of the order's buyer and shop (null: none). The order
+     * as this process last saw it names them if it saw it, else the hint; what they name is read together with
+     * the stored order, which decides.
+     */
+    public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, OrderHint hint,
+            Instant now) {
+        Order known = seen.get(tenant, key);
+        DecisionReads.Names names = reads.names(known, request.requestedAt());
+        return record(tenant, key, request, names != null ? names : reads.names(key, hint, request.requestedAt()),
+                now);
+    }
+
+    /**
+     * Decides and records a request, given the order as the caller last saw it (a message carries it; null: not
+     * known). The buyer's history and the shop's buckets it names go out together with the read of the stored
+     * order: one round trip, then the transaction. The stored order decides; when it names another buyer, shop or
+     * pack than {@code seen}, their reads follow it.
      */
     public RequestOutcome request(TenantId tenant, OrderKey key, OrderRequest request, Order seen, Instant now) {
-        return Retry.WRITES.run(attempt -> decide(tenant, key, request, seen, now), "order " + key
+        return record(tenant, key, request, reads.names(seen, request.requestedAt()), now);
+    }
+
+    private RequestOutcome record(TenantId tenant, OrderKey key, OrderRequest request, DecisionReads.Names names,
+            Instant now) {
+        return Retry.WRITES.run(attempt -> decide(tenant, key, request, names, now), "order " + key
                 + " kept changing while deciding request " + request.requestId());
     }
 
-    private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request, Order seen,
-            Instant now) {
+    private Attempt<RequestOutcome> decide(TenantId tenant, OrderKey key, OrderRequest request,
+            DecisionReads.Names names, Instant now) {
         // one strongly consistent read of the order's collection: the order, and every request recorded on it
-        DecisionReads.First first = reads.first(tenant, key, seen, request.requestedAt(), now);
+        DecisionReads.First first = reads.first(tenant, key, names, now);
         Optional<OrderRecord> stored = first.stored();
         if (stored.isEmpty()) {
             return Retry.done(new RequestOutcome.OrderNotFound());
@@ -126,30 +128,22 @@ public class Cancellations {
             return Retry.done(noPolicy(before.order(), request));
         }
         DecisionReads.Context context = reads.context(tenant, first, before.order(), pack.get(), now);
-        return decideOn(tenant, stored.get(), request, pack.get(), context, now);
+        return decideOn(stored.get(), request, pack.get(), context, now);
     }
 
     /** Decides on the stored order with what was read for it, and commits the decision with its effects. */
-    private Attempt<RequestOutcome> decideOn(TenantId tenant, OrderRecord stored, OrderRequest request,
+    private Attempt<RequestOutcome> decideOn(OrderRecord stored, OrderRequest request,
             PolicyPack pack, DecisionReads.Context context, Instant now) {
-        StoredOrder before = stored.stored();
-        List<RequestRecord> earlier = stored.requests().stream()
-                .filter(r -> r.type() == RequestType.CANCELLATION).toList();
-        DecisionContext seller = health.decisionContext(pack, now, context.shop(), prior(earlier),
-                context.buyer().requests());
-        Order effective = before.order().withShipBy(before.timers().deadlines().shipBy());
-        Decision decision = Decisions.decide(effective, request, pack, seller, now);
-        RequestRecord record = new RequestRecord(request, decision, pack.ref(),
-                statusOf(decision), now, null, Fingerprints.ofCancellation(request), RequestType.CANCELLATION);
-        OrderChange commit = decided(before, earlier, record, context.buyer(), now);
-        return Retry.committed(requests.commit(commit), committed -> {
-            telemetry.decided(before.order().marketplace(), decision.outcome());
-            return new RequestOutcome.Recorded(record, committed);
+        RequestChange decided = changes.decide(stored.stored(), stored.requests(), request, pack,
+                context, now);
+        return Retry.committed(requests.commit(decided.change()), committed -> {
+            telemetry.decided(committed.order().marketplace(), decided.record().decision().outcome());
+            return new RequestOutcome.Recorded(decided.record(), committed);
         });
     }
 
     /** The same request id again: the first decision (its commit left any look mark it needed), unless reused. */
-    private static RequestOutcome replay(RequestRecord existing, OrderRequest request) {
+    static RequestOutcome replay(RequestRecord existing, OrderRequest request) {
         return existing.fingerprint().equals(Fingerprints.ofCancellation(request))
                 ? new RequestOutcome.Replayed(existing) : new RequestOutcome.RequestIdReused(existing);
     }
@@ -178,61 +172,6 @@ public class Cancellations {
         });
     }
 
-    /** The changes a new decision makes: the request, the order's state, the superseded request, the buyer. */
-    OrderChange decided(StoredOrder before, List<RequestRecord> earlier, RequestRecord record,
-            BuyerHistory buyer, Instant now) {
-        Decision decision = record.decision();
-        OrderState state = decision.outcome() == Outcome.APPROVED ? before.state().cancelled(record.requestId())
-                : before.state();
-        List<RequestTransition> transitions = new ArrayList<>();
-        if (decision.outcome() != Outcome.REJECTED) {
-            // the order now waits on the new request, or no longer waits at all: an earlier one is superseded
-            Resolution superseded = new Resolution(Resolvers.ORDERGUARD, "SUPERSEDED", now,
-                    "superseded by request " + record.requestId());
-            earlier.stream().filter(r -> r.status() == RequestStatus.PENDING).forEach(r -> transitions.add(
-                    RequestTransition.closed(r.requestId(), RequestStatus.SUPERSEDED, superseded)));
-            state = state.withTimers(state.timers().withPending(decision.outcome() == Outcome.PENDING_SELLER
-                    ? new PendingRequest(record.requestId(), decision.respondBy(), decision.ifNoResponse(),
-                            decision.kind(), decision.countsAgainstSeller()) : null));
-        }
-        OrderRequest request = record.request();
-        String summary = "cancellation request " + record.requestId() + " by " + request.initiator() + " ("
-                + request.reason() + "): " + decision.outcome() + (decision.respondBy() == null ? ""
-                : " until " + decision.respondBy());
-        TenantId tenant = before.tenant();
-        OrderKey key = before.order().key();
-        OutboxEvent event = new OutboxEvent.CancellationDecided(OutboxEvent.id("CancellationDecided", tenant, key,
-                record.requestId()), tenant, key, now, record);
-        boolean counts = decision.outcome() == Outcome.APPROVED && decision.countsAgainstSeller();
-        return OrderChange.of(before, now)
-                .state(state, deadlines.next(state.order(), state.timers())).created(List.of(record))
-                .transitions(transitions)
-                .history(List.of(new HistoryEntry(now, "CANCELLATION_DECIDED", summary, record.requestId())))
-                .events(List.of(event)).buyer(buyerUpdate(before.order(), buyer, record, now))
-                .counts(EffectChanges.cancellationCounts(state.order(), counts, deadlines,
-                        health.watches(ShopKey.of(state.order()), now), now)).build();
-    }
-
-    private static BuyerUpdate buyerUpdate(Order order, BuyerHistory buyer, RequestRecord record, Instant now) {
-        Decision decision = record.decision();
-        if (order.buyerId() == null || record.request().initiator() != Initiator.BUYER
-                || decision.outcome() == Outcome.REJECTED) {
-            return null;
-        }
-        List<PriorRequest> kept = new ArrayList<>(buyer.requests().stream()
-                .filter(p -> p.requestedAt().isAfter(now.minus(BUYER_HISTORY))).toList());
-        kept.add(new PriorRequest(record.request().requestedAt(), Initiator.BUYER, decision.kind(),
-                decision.outcome()));
-        kept.sort(Comparator.comparing(PriorRequest::requestedAt));
-        List<PriorRequest> trimmed = kept.subList(Math.max(0, kept.size() - BUYER_HISTORY_MAX), kept.size());
-        return new BuyerUpdate(order.marketplace(), order.buyerId(), buyer.version(), List.copyOf(trimmed));
-    }
-
-    private static List<PriorRequest> prior(List<RequestRecord> records) {
-        return records.stream().map(r -> new PriorRequest(r.request().requestedAt(), r.request().initiator(),
-                r.decision().kind(), r.decision().outcome())).toList();
-    }
-
     static RequestStatus statusOf(Decision decision) {
         return switch (decision.outcome()) {
             case APPROVED -> RequestStatus.APPROVED;
@@ -241,7 +180,7 @@ public class Cancellations {
         };
     }
 
-    private static RequestOutcome noPolicy(Order order, OrderRequest request) {
+    static RequestOutcome noPolicy(Order order, OrderRequest request) {
         return new RequestOutcome.NoPolicy("no policy pack covers " + order.marketplace().code() + " "
                 + order.site() + (order.deliveryScheme() == null ? "" : " " + order.deliveryScheme()) + " at "
                 + request.requestedAt());

@@ -2,23 +2,15 @@ package com.orderguard.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 import com.orderguard.application.Retry.Attempt;
 import com.orderguard.application.port.OrderStore;
-import com.orderguard.application.port.OrderStore.EventRecord;
 import com.orderguard.application.port.OrderStore.SnapshotWrite;
 import com.orderguard.application.port.OrderStore.SnapshotWriteResult;
-import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
-import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
-import com.orderguard.domain.deadline.OrderTimers;
-import com.orderguard.domain.health.Counts;
-import com.orderguard.domain.health.MetricEvents;
-import com.orderguard.domain.health.ShopKey;
 
 /**
  * Stores order snapshots from the API and the queue: idempotent by event id, and an older snapshot never
@@ -29,9 +21,7 @@ import com.orderguard.domain.health.ShopKey;
 public class OrderSnapshots {
 
     private final OrderStore store;
-    private final DeadlineService deadlines;
-    private final ShopHealthService health;
-    private final Duration eventRetention;
+    private final SnapshotChanges changes;
     private final SeenOrders seen;
 
     /** Remembering no orders (unit tests). */
@@ -48,9 +38,7 @@ public class OrderSnapshots {
             Duration eventRetention, SeenOrders seen) {
         this.seen = seen;
         this.store = store;
-        this.deadlines = deadlines;
-        this.health = health;
-        this.eventRetention = eventRetention;
+        this.changes = new SnapshotChanges(deadlines, health, eventRetention);
     }
 
     /** Applies one snapshot of {@code order} observed at {@code source.occurredAt()}. */
@@ -60,63 +48,32 @@ public class OrderSnapshots {
     }
 
     private Attempt<SnapshotOutcome> write(TenantId tenant, Order order, SnapshotSource source, Instant now) {
-        SnapshotStamp stamp = new SnapshotStamp(source.occurredAt(), order.status(), source.eventId());
-        Optional<StoredOrder> current = store.find(tenant, order.key());
-        if (current.isPresent() && !stamp.isNewerThan(current.get().stamp())) {
-            return Retry.done(current.get().stamp().equals(stamp) ? new SnapshotOutcome.Duplicate(current.get())
-                    : new SnapshotOutcome.Stale(current.get()));
+        return write(tenant, store.find(tenant, order.key()), order, source, now);
+    }
+
+    /** One attempt of applying the snapshot to the order as read ({@code current}); lost when another wrote first. */
+    Attempt<SnapshotOutcome> write(TenantId tenant, Optional<StoredOrder> current, Order order, SnapshotSource source,
+            Instant now) {
+        SnapshotChanges.Step step = changes.of(tenant, current, order, source, now);
+        if (step instanceof SnapshotChanges.Skipped skipped) {
+            return Retry.done(skipped.outcome());
         }
-        if (current.isPresent() && contradictsCancellation(current.get(), order)) {
-            return Retry.done(new SnapshotOutcome.Conflicting(current.get(), "the order was cancelled through"
-                    + " OrderGuard (request " + current.get().cancelledBy() + "); the snapshot says "
-                    + order.status()));
-        }
-        Order previous = current.map(stored -> stored.order()).orElse(null);
-        OrderTimers timers = deadlines.refresh(order, current.map(StoredOrder::timers).orElse(OrderTimers.NONE));
-        Instant nextDue = deadlines.next(order, timers);
-        long version = current.map(StoredOrder::version).orElse(0L);
-        Counts counts = MetricEvents.ofSnapshot(previous, order, timers.deadlines().shipBy(), source.occurredAt(),
-                deadlines.zoneOf(order));
-        String fingerprint = fingerprint(order, source);
-        SnapshotWrite write = new SnapshotWrite(tenant, order, stamp, version, timers, nextDue,
-                Objects.equals(previous, order) ? null : history(previous, order, source),
-                new EventRecord(source.eventId(), fingerprint, now.plus(eventRetention)),
-                health.counted(ShopKey.of(order), counts, now), now);
-        SnapshotWriteResult result = store.write(write);
+        SnapshotChanges.Applies applies = (SnapshotChanges.Applies) step;
+        StoredOrder after = applies.after();
+        SnapshotWriteResult result = store.write(new SnapshotWrite(tenant, order, after.stamp(), after.version(),
+                after.timers(), after.nextDueAt(), applies.history(), applies.event(), applies.counts(), now));
         if (result instanceof SnapshotWriteResult.Written) {
             seen.saw(tenant, order);
-            return Retry.done(new SnapshotOutcome.Applied(new StoredOrder(tenant, order, version + 1, stamp, now,
-                    nextDue, timers, current.map(StoredOrder::cancelledBy).orElse(null)), current.isEmpty()));
+            return Retry.done(new SnapshotOutcome.Applied(new StoredOrder(tenant, order, after.version() + 1,
+                    after.stamp(), now, after.nextDueAt(), after.timers(), after.cancelledBy()), current.isEmpty()));
         }
         if (result instanceof SnapshotWriteResult.DuplicateEvent duplicate) {
             // the id's first use may have been for another order, which need not exist under this key
             Optional<StoredOrder> stored = store.find(tenant, order.key());
-            return Retry.done(fingerprint.equals(duplicate.storedFingerprint()) && stored.isPresent()
-                    ? new SnapshotOutcome.Duplicate(stored.get())
+            return Retry.done(applies.event().fingerprint().equals(duplicate.storedFingerprint())
+                    && stored.isPresent() ? new SnapshotOutcome.Duplicate(stored.get())
                     : new SnapshotOutcome.EventIdReused(stored.orElse(null), source.eventId()));
         }
         return Retry.lost();
-    }
-
-    /**
-     * A cancellation decided through OrderGuard wins over a snapshot that says the order went on (e.g. shipped): the
-     * cancellation and the shipment cannot both stand. The marketplace confirming the cancellation is fine.
-     */
-    private static boolean contradictsCancellation(StoredOrder current, Order incoming) {
-        return current.cancelledBy() != null && incoming.status() != OrderStatus.CANCELLED
-                && incoming.status() != OrderStatus.RETURNED;
-    }
-
-    private static HistoryEntry history(Order previous, Order order, SnapshotSource source) {
-        String summary = previous == null ? "created with status " + order.status()
-                : previous.status() == order.status() ? "updated, status " + order.status()
-                : "status " + previous.status() + " -> " + order.status();
-        return new HistoryEntry(source.occurredAt(), "SNAPSHOT", summary + " (" + source.channel() + ")",
-                source.eventId());
-    }
-
-    /** A digest of what the event says, to tell a redelivery from a different event reusing the id. */
-    static String fingerprint(Order order, SnapshotSource source) {
-        return Fingerprints.of(source.occurredAt(), order);
     }
 }

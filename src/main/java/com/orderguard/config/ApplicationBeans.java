@@ -12,6 +12,7 @@ import com.orderguard.application.DeadlineService;
 import com.orderguard.application.Defects;
 import com.orderguard.application.Holds;
 import com.orderguard.application.Inbox;
+import com.orderguard.application.MessageRequests;
 import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.SeenOrders;
@@ -101,6 +102,15 @@ public class ApplicationBeans {
             DeadlineService deadlines, ShopHealthService health, Telemetry telemetry, ReadRound round,
             SeenOrders seen) {
         return new Cancellations(orders, requests, catalog, deadlines, health, telemetry, round, seen);
+    }
+
+    @Produces
+    @Singleton
+    MessageRequests messageRequests(OrderStore orders, OrderChangeStore requests, PolicyCatalog catalog,
+            DeadlineService deadlines, ShopHealthService health, Telemetry telemetry, ReadRound round,
+            SeenOrders seen, OrderGuardConfig config) {
+        return new MessageRequests(orders, requests, catalog, deadlines, health, telemetry, round, seen,
+                config.eventRetention());
     }
 
     @Produces

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.orderguard.adapter.lambda.queue.MessageHandler;
 import com.orderguard.application.port.OrderChangeStore;
 import com.orderguard.application.port.OrderStore;
 import com.orderguard.application.port.ReadRound;
@@ -29,6 +30,8 @@ import com.orderguard.domain.decision.RequestStatus;
 import com.orderguard.domain.health.Defect;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.support.CallCounter;
+import com.orderguard.support.Events;
+import com.orderguard.support.Messages;
 import com.orderguard.support.Profiles;
 import com.orderguard.support.TestOrders;
 
@@ -49,6 +52,9 @@ class RoundTripsTest {
 
     @Inject
     OrderSnapshots snapshots;
+
+    @Inject
+    MessageHandler ingest;
 
     @Inject
     Cancellations cancellations;
@@ -130,12 +136,27 @@ class RoundTripsTest {
     }
 
     @Test
-    void aRequestFromTheApi_onAnOrderThisProcessNeverSaw_readsBuyerAndShopAfterTheOrder() {
+    void aRequestFromTheApi_onAnOrderThisProcessNeverSaw_readsWhatTheCallersHintNamesTogetherWithTheOrder() {
         Order order = stored("shopee.MY.R-COLD", OrderStatus.SHIPMENT_ARRANGED);
         Cancellations cold = new Cancellations(orders, changes, catalog, deadlines, health, Telemetry.NONE, round,
                 new SeenOrders(0));
-        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-1"), now)))
-                .as("the order, then its buyer and shop together, then the transaction").isEqualTo(3);
+        OrderHint hint = new OrderHint(order.buyerId(), order.shopId());
+        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-1"), hint, now)))
+                .as("hinted: the order, its buyer and its shop in one round, then the transaction").isEqualTo(2);
+        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-2"), (OrderHint) null, now)))
+                .as("without a hint: the order, then its buyer and shop together, then the transaction")
+                .isEqualTo(3);
+        OrderHint wrong = new OrderHint(order.buyerId(), "another-shop");
+        assertThat(rounds(() -> cold.request(tenant, order.key(), buyerRequest("cold-3"), wrong, now)))
+                .as("a hint the stored order contradicts: its own shop is read after it").isEqualTo(3);
+    }
+
+    @Test
+    void everyMessageType_readsOnce_thenCommitsOnce_andARedeliveryOnlyReads() {
+        Messages.everyType(tenant.value(), "rt").forEach((type, body) -> {
+            assertThat(rounds(() -> ingest.handle(Events.parse(body)))).as(type).isEqualTo(2);
+            assertThat(rounds(() -> ingest.handle(Events.parse(body)))).as(type + ", delivered again").isEqualTo(1);
+        });
     }
 
     @Test

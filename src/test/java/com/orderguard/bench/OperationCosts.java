@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import com.orderguard.adapter.lambda.queue.MessageHandler;
 import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.OrderQueries;
@@ -25,6 +28,8 @@ import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.PolicyCatalog;
 import com.orderguard.domain.health.ShopKey;
 import com.orderguard.support.CallCounter;
+import com.orderguard.support.Events;
+import com.orderguard.support.Messages;
 import com.orderguard.support.TestOrders;
 
 /**
@@ -38,6 +43,9 @@ final class OperationCosts {
     /** A network's pace for counting rounds; the sweep's time per shard is measured without it. */
     static final long LATENCY_MS = 25;
 
+    /** Messages of each type measured. */
+    private static final int MESSAGES = 10;
+
     private final List<String[]> rounds = new ArrayList<>();
 
     private final OrderSnapshots snapshots;
@@ -47,9 +55,11 @@ final class OperationCosts {
     private final ShopHealthService health;
     private final PolicyCatalog catalog;
     private final int pageSize;
+    private final MessageHandler ingest;
 
     OperationCosts(OrderSnapshots snapshots, Cancellations cancellations, Sweep sweep, OrderQueries queries,
-            ShopHealthService health, PolicyCatalog catalog, int pageSize) {
+            ShopHealthService health, PolicyCatalog catalog, int pageSize, MessageHandler ingest) {
+        this.ingest = ingest;
         this.snapshots = snapshots;
         this.cancellations = cancellations;
         this.sweep = sweep;
@@ -95,13 +105,7 @@ final class OperationCosts {
         int[] recordFloor = {0};
         Measured recorded = each(mix, s -> recordFloor[0] += record(tenant, s, now));
         row(table, "record a cancellation request", recordFloor[0], mix.size(), recorded);
-        // a CANCELLATION_REQUESTED message: the order as it stood (a snapshot), then the request decided on it
-        TenantId messages = new TenantId("bench-message");
-        Measured message = each(mix, s -> {
-            store(messages, s.order(), now);
-            cancellations.request(messages, s.order().key(), s.request(), s.order(), now);
-        });
-        rounds.add(new String[] {"a CANCELLATION_REQUESTED message (snapshot, then request)", message.rounds()});
+        messages(table);
         int viewFloor = mix.stream().mapToInt(s -> 1 + buyerRead(s.order())).sum();
         row(table, "read the order view", viewFloor, mix.size(), each(mix, s ->
                 queries.view(tenant, s.order().key(), now).orElseThrow()));
@@ -115,6 +119,21 @@ final class OperationCosts {
         List<ShopKey> shops = mix.stream().map(s -> ShopKey.of(s.order())).distinct().toList();
         row(table, "shop health", shops.size(), shops.size(), each(shops, shop ->
                 health.report(tenant, shop, now).orElseThrow()));
+    }
+
+    /**
+     * Every queue message type through the ingest function's handler, each about a new order (an order's first
+     * message reads and writes the most): a row of calls each, and its round trips.
+     */
+    private void messages(BenchTable table) {
+        List<Map<String, String>> batches = IntStream.range(0, MESSAGES)
+                .mapToObj(i -> Messages.everyType("bench-messages", "b" + i)).toList();
+        for (String type : batches.get(0).keySet()) {
+            Measured measured = each(batches, batch -> ingest.handle(Events.parse(batch.get(type))));
+            table.add("DynamoDB per operation", "a " + type + " message, new order", costs(measured.used(),
+                    batches.size()), "-", null);
+            rounds.add(new String[] {"a " + type + " message, new order", measured.rounds()});
+        }
     }
 
     /** Due orders on three marketplaces, then one sweep run over them all. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.orderguard.adapter.dynamodb.TableSetup;
+import com.orderguard.adapter.lambda.queue.MessageHandler;
 import com.orderguard.application.Cancellations;
 import com.orderguard.application.Inbox;
 import com.orderguard.application.OrderQueries;
@@ -71,6 +72,9 @@ class OrderGuardBenchmark {
     @Inject
     OrderGuardConfig config;
 
+    @Inject
+    MessageHandler ingest;
+
     LocalDynamo dynamo;
 
     @BeforeAll
@@ -99,8 +103,8 @@ class OrderGuardBenchmark {
     @Test
     @Order(2)
     void dynamoDbCallsPerOperation() {
-        new OperationCosts(snapshots, cancellations, sweep, queries, health, catalog, config.sweep().pageSize())
-                .measure(TABLE, Integer.getInteger("bench.sweep.orders", 300));
+        new OperationCosts(snapshots, cancellations, sweep, queries, health, catalog, config.sweep().pageSize(),
+                ingest).measure(TABLE, Integer.getInteger("bench.sweep.orders", 300));
         TABLE.note("DynamoDB per operation: averages over the request mix (sweep: over every due order), "
                 + "counted by an SDK interceptor; CU = capacity units as DynamoDB Local reports them "
                 + "(ReturnConsumedCapacity=TOTAL); floors from docs/dynamodb.md");

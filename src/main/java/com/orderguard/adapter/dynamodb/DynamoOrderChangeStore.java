@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,7 @@ import com.orderguard.application.RequestRecord;
 import com.orderguard.application.OutboxEvent;
 import com.orderguard.application.StoredOrder;
 import com.orderguard.application.port.OrderChangeStore;
+import com.orderguard.application.port.OrderStore.EventRecord;
 import com.orderguard.config.OrderGuardConfig;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Marketplace;
@@ -32,6 +34,7 @@ import com.orderguard.domain.decision.Initiator;
 import com.orderguard.domain.decision.Outcome;
 import com.orderguard.domain.decision.PriorRequest;
 import com.orderguard.domain.decision.RequestTransition;
+import com.orderguard.domain.health.ShopKey;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,9 +56,14 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
     private final int shards;
     private final int counterShards;
     private final int inboxShards;
+    private final ShopRegistry registry;
+    private final ParallelReads parallel;
 
-    public DynamoOrderChangeStore(DynamoDbClient dynamo, OrderGuardConfig config) {
+    public DynamoOrderChangeStore(DynamoDbClient dynamo, OrderGuardConfig config, ShopRegistry registry,
+            ParallelReads parallel) {
         this.dynamo = dynamo;
+        this.registry = registry;
+        this.parallel = parallel;
         this.table = config.tableName();
         this.shards = config.dueIndex().shards();
         this.counterShards = config.health().counterShards();
@@ -89,13 +97,17 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
     public CommitResult commit(OrderChange commit) {
         StoredOrder before = commit.before();
         Writes writes = writes(commit);
+        SnapshotPart snapshot = commit.snapshot();
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes.items()));
+            OrderItems.write(() -> dynamo.transactWriteItems(r -> r.transactItems(writes.items())),
+                    snapshot != null && snapshot.stored() == null, before.tenant(), ShopKey.of(commit.order()),
+                    registry, parallel);
         } catch (TransactionCanceledException e) {
             return new CommitResult.Conflict(reason(e.cancellationReasons(), writes.reasons()));
         }
         return new CommitResult.Committed(new StoredOrder(before.tenant(), commit.order(), before.version() + 1,
-                before.stamp(), commit.now(), commit.nextDueAt(), commit.timers(), commit.cancelledBy()));
+                snapshot == null ? before.stamp() : snapshot.stamp(), commit.now(), commit.nextDueAt(),
+                commit.timers(), commit.cancelledBy()));
     }
 
     /** The items of one change's transaction, each with the reason its condition failing means. */
@@ -110,16 +122,7 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
         TenantId tenant = commit.before().tenant();
         OrderKey key = commit.before().order().key();
         Writes writes = new Writes(new ArrayList<>(), new ArrayList<>());
-        OrderUpdate order = new OrderUpdate(tenant, key, commit.before().version(), commit.now())
-                .nextDue(commit.nextDueAt(), shards)
-                .timers(commit.timers(), commit.cancelledBy());
-        order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
-        AttentionWrites.orderKeys(order.expression(), tenant, commit.order(), inboxShards);
-        writes.add(TransactWriteItem.builder().update(order.build(table)).build(), CommitResult.Reason.ORDER_CHANGED);
-        for (TransactWriteItem item : AttentionWrites.items(table, tenant, commit.order(), commit.timers(),
-                AttentionWrites.open(commit.before().order(), commit.before().timers()), inboxShards)) {
-            writes.add(item, CommitResult.Reason.ORDER_CHANGED);
-        }
+        orderWrites(writes, commit, tenant, key);
         for (RequestRecord created : commit.created()) {
             writes.add(put(requestItem(tenant, key, created), "attribute_not_exists(#pk)", Map.of("#pk", PK), null),
                     CommitResult.Reason.REQUEST_EXISTS);
@@ -129,7 +132,8 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
                     CommitResult.Reason.REQUEST_STATE_CHANGED);
         }
         for (HistoryEntry entry : commit.history()) {
-            writes.add(put(historyItem(tenant, key, entry), null, null, null), CommitResult.Reason.ORDER_CHANGED);
+            writes.add(put(OrderItems.historyItem(tenant, key, entry), null, null, null),
+                    CommitResult.Reason.ORDER_CHANGED);
         }
         for (OutboxEvent event : commit.events()) {
             writes.add(put(outboxItem(event), null, null, null), CommitResult.Reason.ORDER_CHANGED);
@@ -145,6 +149,29 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
         writes.items().addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards,
                 TableLayout.shardOf(tenant, key, counterShards)));
         return writes;
+    }
+
+    /** The snapshots' event records (if the change applies any), the order item, and its attention items. */
+    private void orderWrites(Writes writes, OrderChange commit, TenantId tenant, OrderKey key) {
+        SnapshotPart snapshot = commit.snapshot();
+        for (EventRecord event : snapshot == null ? List.<EventRecord>of() : snapshot.events()) {
+            writes.add(TransactWriteItem.builder().put(OrderItems.eventPut(table, tenant, key, event,
+                    commit.now())).build(), CommitResult.Reason.EVENT_RECORDED);
+        }
+        OrderUpdate order = new OrderUpdate(tenant, key, commit.before().version(), commit.now())
+                .nextDue(commit.nextDueAt(), shards).timers(commit.timers(), commit.cancelledBy());
+        if (snapshot == null) {
+            order.expression().set(OrderMapper.STATUS, s(commit.order().status().name()));
+        } else {
+            OrderItems.orderAttributes(order.expression(), tenant, commit.order(), snapshot.stamp());
+        }
+        AttentionWrites.orderKeys(order.expression(), tenant, commit.order(), inboxShards);
+        writes.add(TransactWriteItem.builder().update(order.build(table)).build(), CommitResult.Reason.ORDER_CHANGED);
+        // the kinds open before the change: on the order as stored, which a snapshot in the change may not be
+        StoredOrder stored = snapshot == null ? commit.before() : snapshot.stored();
+        AttentionWrites.items(table, tenant, commit.order(), commit.timers(), stored == null ? Set.of()
+                : AttentionWrites.open(stored.order(), stored.timers()), inboxShards)
+                .forEach(item -> writes.add(item, CommitResult.Reason.ORDER_CHANGED));
     }
 
     /** A request's new status and resolution, if it still has the status the change was decided on. */
@@ -175,18 +202,6 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
         item.put(PK, s(TableLayout.orderPk(tenant, key)));
         item.put(SK, s(TableLayout.requestSk(record.requestId())));
         item.put("orderKey", s(key.toString()));
-        return item;
-    }
-
-    static Map<String, AttributeValue> historyItem(TenantId tenant, OrderKey key, HistoryEntry entry) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(TableLayout.orderPk(tenant, key)));
-        item.put(SK, s(TableLayout.historySk(entry.at(), entry.reference())));
-        item.put(TableLayout.TYPE, s("HISTORY"));
-        item.put("at", Attrs.instant(entry.at()));
-        item.put("kind", s(entry.kind()));
-        item.put("summary", s(entry.summary()));
-        item.put("reference", s(entry.reference()));
         return item;
     }
 

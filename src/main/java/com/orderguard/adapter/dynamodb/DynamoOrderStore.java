@@ -1,7 +1,6 @@
 package com.orderguard.adapter.dynamodb;
 
 import static com.orderguard.adapter.dynamodb.Attrs.instant;
-import static com.orderguard.adapter.dynamodb.Attrs.n;
 import static com.orderguard.adapter.dynamodb.Attrs.number;
 import static com.orderguard.adapter.dynamodb.Attrs.s;
 import static com.orderguard.adapter.dynamodb.Attrs.string;
@@ -10,18 +9,14 @@ import static com.orderguard.adapter.dynamodb.TableLayout.DUE_PK;
 import static com.orderguard.adapter.dynamodb.TableLayout.DUE_SK;
 import static com.orderguard.adapter.dynamodb.TableLayout.PK;
 import static com.orderguard.adapter.dynamodb.TableLayout.SK;
-import static com.orderguard.adapter.dynamodb.TableLayout.TTL;
-import static com.orderguard.adapter.dynamodb.TableLayout.TYPE;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,7 +39,6 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -117,12 +111,13 @@ public class DynamoOrderStore implements OrderStore {
     public SnapshotWriteResult write(SnapshotWrite write) {
         List<TransactWriteItem> items = new ArrayList<>();
         if (write.event() != null) {
-            items.add(TransactWriteItem.builder().put(eventPut(write)).build());
+            items.add(TransactWriteItem.builder().put(OrderItems.eventPut(table, write.tenant(),
+                    write.order().key(), write.event(), write.now())).build());
         }
         items.add(TransactWriteItem.builder().update(orderUpdate(write)).build());
         if (write.history() != null) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(
-                    DynamoOrderChangeStore.historyItem(write.tenant(), write.order().key(), write.history())).build())
+                    OrderItems.historyItem(write.tenant(), write.order().key(), write.history())).build())
                     .build());
         }
         items.addAll(AttentionWrites.items(table, write.tenant(), write.order(), write.timers(),
@@ -130,16 +125,8 @@ public class DynamoOrderStore implements OrderStore {
         items.addAll(BucketWrites.items(table, write.tenant(), write.counts(), write.now(), shards,
                 TableLayout.shardOf(write.tenant(), write.order().key(), counterShards)));
         try {
-            // a new order's shop is registered (put if absent) beside the transaction, in the same round trip
-            List<Callable<Object>> calls = new ArrayList<>();
-            calls.add(() -> dynamo.transactWriteItems(r -> r.transactItems(items)));
-            if (write.expectedVersion() == 0) {
-                calls.add(() -> {
-                    registry.register(write.tenant(), ShopKey.of(write.order()));
-                    return null;
-                });
-            }
-            parallel.all(calls);
+            OrderItems.write(() -> dynamo.transactWriteItems(r -> r.transactItems(items)),
+                    write.expectedVersion() == 0, write.tenant(), ShopKey.of(write.order()), registry, parallel);
         } catch (TransactionCanceledException e) {
             return rejected(write, e.cancellationReasons());
         }
@@ -155,38 +142,13 @@ public class DynamoOrderStore implements OrderStore {
         return new SnapshotWriteResult.VersionConflict();
     }
 
-    private Put eventPut(SnapshotWrite write) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(TableLayout.eventPk(write.tenant(), write.event().eventId())));
-        item.put(SK, s(TableLayout.EVENT_SK));
-        item.put(TYPE, s("EVENT"));
-        item.put("orderKey", s(write.order().key().toString()));
-        item.put("fingerprint", s(write.event().fingerprint()));
-        item.put(TTL, n(write.event().expiresAt().getEpochSecond()));
-        // an expired record that TTL has not deleted yet no longer counts
-        return Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
-                .expressionAttributeNames(Map.of("#pk", PK, "#ttl", TTL))
-                .expressionAttributeValues(Map.of(":now", n(write.now().getEpochSecond())))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
-    }
-
     private Update orderUpdate(SnapshotWrite write) {
         OrderKey key = write.order().key();
         OrderUpdate order = new OrderUpdate(write.tenant(), key, write.expectedVersion(), write.now())
                 .nextDue(write.nextDueAt(), shards);
         TimerMapper.write(write.timers(), order.expression());
         AttentionWrites.orderKeys(order.expression(), write.tenant(), write.order(), inboxShards);
-        UpdateBuilder update = order.expression()
-                .set(TYPE, s("ORDER"))
-                .set(TENANT, s(write.tenant().value()))
-                .set("orderKey", s(key.toString()))
-                .setAll(OrderMapper.toAttributes(write.order()))
-                .set("snapshotAt", Attrs.instant(write.stamp().occurredAt()))
-                .set("snapshotStatus", s(write.stamp().status().name()))
-                .set("snapshotEventId", s(write.stamp().eventId()));
-        OrderMapper.absentOptionals(write.order()).forEach(update::remove);
+        OrderItems.orderAttributes(order.expression(), write.tenant(), write.order(), write.stamp());
         return order.build(table);
     }
 

@@ -21,6 +21,9 @@ public final class DecisionJson {
 
     private static final Set<String> REQUEST_FIELDS = Set.of("requestId", "initiator", "reason", "via",
             "requestedAt", "note");
+    /** A request recorded on a stored order: a request's fields, and the caller's hints of the order's names. */
+    private static final Set<String> ORDER_REQUEST_FIELDS = Set.of("requestId", "initiator", "reason", "via",
+            "requestedAt", "note", "buyerId", "shopId");
 
     private DecisionJson() {
     }
@@ -28,9 +31,24 @@ public final class DecisionJson {
     /** Reads a cancellation request object at {@code at}; null when it is not an object (the error is recorded). */
     public static RequestDraft readRequest(JsonNode node, String at, FieldErrors errors) {
         JsonReader json = JsonReader.of(node, at, REQUEST_FIELDS, errors);
-        if (json == null) {
-            return null;
-        }
+        return json == null ? null : draft(json);
+    }
+
+    /**
+     * A cancellation request on a stored order, with the caller's optional hints of the order's buyer and shop
+     * (as read, not validated; null when absent).
+     */
+    public record OrderRequestDraft(RequestDraft request, String buyerId, String shopId) {
+    }
+
+    /** Reads the body of a request on a stored order; null when it is not an object (the error is recorded). */
+    public static OrderRequestDraft readOrderRequest(JsonNode node, FieldErrors errors) {
+        JsonReader json = JsonReader.of(node, "", ORDER_REQUEST_FIELDS, errors);
+        return json == null ? null : new OrderRequestDraft(draft(json), json.string("buyerId"),
+                json.string("shopId"));
+    }
+
+    private static RequestDraft draft(JsonReader json) {
         return new RequestDraft(json.string("requestId"), json.string("initiator"), json.string("reason"),
                 json.string("via"), json.string("requestedAt"), json.string("note"));
     }

@@ -53,9 +53,9 @@ public class SweepFunction {
                 report.complete() ? "" : "; stopped at the time budget, the next run continues");
         for (SweepReport.ShardReport shard : report.shards()) {
             if (shard.examined() > 0) {
-                LOG.infof("sweep %s shard %d: examined %d, acted %d, skipped %d, failed %d, pages %d, max lag %ds",
-                        runId, shard.shard(), shard.examined(), shard.acted(), shard.skipped(), shard.failed(),
-                        shard.pages(), shard.maxLagSeconds());
+                LOG.infof("sweep %s shard %d: examined %d, acted %d, skipped %d, failed %d, pages %d, max lag %ds,"
+                        + " millis %d", runId, shard.shard(), shard.examined(), shard.acted(), shard.skipped(),
+                        shard.failed(), shard.pages(), shard.maxLagSeconds(), shard.millis());
             }
         }
         return report;

@@ -8,11 +8,13 @@ import com.orderguard.application.RequestRecord;
 import com.orderguard.application.OutboxEvent;
 import com.orderguard.application.ShopCounts;
 import com.orderguard.application.StoredOrder;
+import com.orderguard.application.port.OrderStore.EventRecord;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Marketplace;
 import com.orderguard.domain.Order;
 import com.orderguard.domain.OrderKey;
 import com.orderguard.domain.OrderState;
+import com.orderguard.domain.SnapshotStamp;
 import com.orderguard.domain.TenantId;
 import com.orderguard.domain.deadline.OrderTimers;
 import com.orderguard.domain.decision.PriorRequest;
@@ -48,10 +50,12 @@ public interface OrderChangeStore {
      * Everything one change does to an order. The order must still be at {@code before.version()}; each created
      * request must not exist yet; each transition's request must still have its expected status; the
      * {@code marker} item (a sort key under the order, for one-off facts such as a defect) must not exist yet.
+     * With a {@code snapshot}, the change also applies snapshots in the same transaction: see {@link SnapshotPart}.
      */
     record OrderChange(StoredOrder before, Order order, OrderTimers timers, String cancelledBy, Instant nextDueAt,
             List<RequestRecord> created, List<RequestTransition> transitions, List<HistoryEntry> history,
-            List<OutboxEvent> events, BuyerUpdate buyer, ShopCounts counts, String marker, Instant now) {
+            List<OutboxEvent> events, BuyerUpdate buyer, ShopCounts counts, String marker, Instant now,
+            SnapshotPart snapshot) {
 
         /** A change of {@code before} at {@code now} that leaves everything as it is until told otherwise. */
         public static Builder of(StoredOrder before, Instant now) {
@@ -125,8 +129,21 @@ public interface OrderChangeStore {
 
             public OrderChange build() {
                 return new OrderChange(before, state.order(), state.timers(), state.cancelledBy(), nextDueAt,
-                        created, transitions, history, events, buyer, counts, marker, now);
+                        created, transitions, history, events, buyer, counts, marker, now, null);
             }
+        }
+    }
+
+    /**
+     * Snapshots applied by an order change, in its one transaction (a message that carries the order and a request
+     * on it): the order item is written whole, as the change leaves it, with the stamp of the last snapshot; each
+     * event's record must not exist yet (or have expired). {@code stored} is the order as it was read before the
+     * snapshots (null: a new order, which must not exist yet); {@code before} of the change is the order as the
+     * snapshots left it, at the stored version.
+     */
+    record SnapshotPart(StoredOrder stored, SnapshotStamp stamp, List<EventRecord> events) {
+        public SnapshotPart {
+            events = List.copyOf(events);
         }
     }
 
@@ -142,7 +159,9 @@ public interface OrderChangeStore {
 
         /** Why a commit was refused. */
         enum Reason {
-            ORDER_CHANGED, REQUEST_EXISTS, REQUEST_STATE_CHANGED, BUYER_CHANGED, ALREADY_RECORDED
+            ORDER_CHANGED, REQUEST_EXISTS, REQUEST_STATE_CHANGED, BUYER_CHANGED, ALREADY_RECORDED,
+            /** A snapshot's event id is recorded already: a concurrent delivery of it, or reused for another. */
+            EVENT_RECORDED
         }
     }
 }

@@ -137,7 +137,9 @@ class CancellationApiTest {
 
         JsonNode first = request("tenant-a", key, requestBody);
         int items = dynamo.count();
-        JsonNode again = request("tenant-a", key, requestBody);
+        // the caller's hints of the order's buyer and shop are no part of the request: the same request replays
+        JsonNode again = request("tenant-a", key, "{\"requestId\":\"req-1\",\"initiator\":\"BUYER\","
+                + "\"reason\":\"CHANGE_OF_MIND\",\"buyerId\":\"b-123\",\"shopId\":\"shop-1\"}");
 
         assertThat(first.get("statusCode").asInt()).isEqualTo(201);
         JsonNode decision = body(first);
@@ -218,10 +220,11 @@ class CancellationApiTest {
         String key = storeOrder("tenant-a", "SHIPMENT_ARRANGED");
         int before = dynamo.count();
         JsonNode response = request("tenant-a", key, "{\"requestId\":\"bad id!\",\"initiator\":\"BUYER\","
-                + "\"reason\":\"BORED\",\"requestedAt\":\"2099-01-01T00:00:00Z\"}");
+                + "\"reason\":\"BORED\",\"requestedAt\":\"2099-01-01T00:00:00Z\",\"shopId\":\"shop 1\","
+                + "\"buyerId\":5}");
         assertThat(response.get("statusCode").asInt()).isEqualTo(400);
         assertThat(body(response).get("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("requestId", "reason", "requestedAt");
+                .containsExactlyInAnyOrder("requestId", "reason", "requestedAt", "shopId", "buyerId");
         assertThat(dynamo.count()).isEqualTo(before);
     }
 

@@ -12,6 +12,7 @@ import com.orderguard.adapter.json.MetricsJson;
 import com.orderguard.adapter.json.OrderJson;
 import com.orderguard.application.RequestOutcome;
 import com.orderguard.application.Cancellations;
+import com.orderguard.application.OrderHint;
 import com.orderguard.domain.FieldError;
 import com.orderguard.domain.FieldErrors;
 import com.orderguard.domain.InputRules;
@@ -70,14 +71,19 @@ public class CancellationRoutes {
         return answer(outcome);
     }
 
-    /** {@code POST /v1/orders/{orderKey}/cancellation-requests}: decide and record. */
+    /**
+     * {@code POST /v1/orders/{orderKey}/cancellation-requests}: decide and record. The optional {@code buyerId} and
+     * {@code shopId} are the caller's hints of the order's names, read together with the order (the order decides).
+     */
     HttpResponse request(ApiRequest call) {
         OrderKey key = OrderKey.parse(call.path("orderKey"), "orderKey").valueOrNull();
         FieldErrors errors = new FieldErrors();
         if (key == null) {
             errors.addAll(OrderKey.parse(call.path("orderKey"), "orderKey").errors());
         }
-        OrderRequest request = request(call.body(), "", call, errors);
+        DecisionJson.OrderRequestDraft draft = DecisionJson.readOrderRequest(call.body(), errors);
+        OrderRequest request = draft == null ? null : validate(draft.request(), "", call, errors);
+        OrderHint hint = draft == null ? null : hint(draft, errors);
         if (!errors.isEmpty()) {
             return Problems.invalid("the cancellation request is invalid", errors.list());
         }
@@ -85,7 +91,15 @@ public class CancellationRoutes {
         if (unknown != null) {
             return Problems.unknownSite(unknown, "orderKey");
         }
-        return answer(cancellations.request(call.tenant(), key, request, call.receivedAt()));
+        return answer(cancellations.request(call.tenant(), key, request, hint, call.receivedAt()));
+    }
+
+    /** The caller's hint of the order's buyer and shop, validated as the order's own fields are; null: no shop. */
+    private static OrderHint hint(DecisionJson.OrderRequestDraft draft, FieldErrors errors) {
+        String buyerId = InputRules.text(draft.buyerId(), 128, "buyerId", errors);
+        String shopId = InputRules.matching(draft.shopId(), OrderValidator.SHOP_ID,
+                "1-64 letters, digits, '.', '-' or '_'", "shopId", errors);
+        return shopId == null ? null : new OrderHint(buyerId, shopId);
     }
 
     /** {@code POST .../cancellation-requests/{requestId}/resolution}: the seller approves or rejects. */
@@ -161,7 +175,10 @@ public class CancellationRoutes {
 
     static OrderRequest request(com.fasterxml.jackson.databind.JsonNode node, String at, ApiRequest call,
             FieldErrors errors) {
-        RequestDraft draft = DecisionJson.readRequest(node, at, errors);
+        return validate(DecisionJson.readRequest(node, at, errors), at, call, errors);
+    }
+
+    private static OrderRequest validate(RequestDraft draft, String at, ApiRequest call, FieldErrors errors) {
         return draft == null ? null : RequestValidator.validate(draft, at, "r-" + UUID.randomUUID(),
                 call.receivedAt(), errors);
     }

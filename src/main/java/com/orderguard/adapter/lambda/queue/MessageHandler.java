@@ -7,37 +7,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.orderguard.adapter.marketplace.MarketplaceOrder;
-import com.orderguard.application.AddressChanges;
 import com.orderguard.adapter.telemetry.LogFields;
+import com.orderguard.application.MessageRequests;
 import com.orderguard.application.RequestOutcome;
-import com.orderguard.application.Cancellations;
-import com.orderguard.application.OrderQueries;
 import com.orderguard.application.OrderSnapshots;
 import com.orderguard.application.SnapshotOutcome;
 import com.orderguard.application.SnapshotSource;
 import com.orderguard.domain.FieldError;
 import com.orderguard.domain.Order;
-import com.orderguard.domain.OrderStatus;
 import com.orderguard.domain.decision.OrderRequest;
 import com.orderguard.domain.decision.PolicyCatalog;
+import com.orderguard.domain.decision.RequestType;
 
-/** Applies one queue message to the store. Throws {@link InvalidMessageException} for a message to reject. */
+/**
+ * Applies one queue message to the store: a snapshot alone, or a snapshot with a request on it in one transaction
+ * ({@link MessageRequests}). Throws {@link InvalidMessageException} for a message to reject.
+ */
 @ApplicationScoped
 public class MessageHandler {
 
     private final OrderSnapshots snapshots;
-    private final Cancellations cancellations;
-    private final AddressChanges addresses;
-    private final OrderQueries queries;
+    private final MessageRequests requests;
     private final PolicyCatalog catalog;
     private final Clock clock;
 
-    public MessageHandler(OrderSnapshots snapshots, Cancellations cancellations, AddressChanges addresses,
-            OrderQueries queries, PolicyCatalog catalog, Clock clock) {
+    public MessageHandler(OrderSnapshots snapshots, MessageRequests requests, PolicyCatalog catalog, Clock clock) {
         this.snapshots = snapshots;
-        this.cancellations = cancellations;
-        this.addresses = addresses;
-        this.queries = queries;
+        this.requests = requests;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -47,26 +43,21 @@ public class MessageHandler {
         QueueMessage message = QueueMessageReader.read(body, clock.instant());
         QueueMessage.Envelope envelope = message.envelope();
         LogFields.put(LogFields.TENANT, envelope.tenant().value());
+        LogFields.put(LogFields.ORDER_KEY, message.order().key().toString());
         refuseUnknownSite(message);
+        String prefix = "event " + envelope.eventId() + " for " + message.order().key() + ": ";
         if (message instanceof QueueMessage.OrderSnapshot snapshot) {
-            LogFields.put(LogFields.ORDER_KEY, snapshot.order().key().toString());
-            return "event " + envelope.eventId() + " for " + snapshot.order().key() + ": "
-                    + applySnapshot(envelope, snapshot.order());
+            return prefix + applySnapshot(envelope, snapshot.order());
         }
         if (message instanceof QueueMessage.CancellationRequested requested) {
-            LogFields.put(LogFields.ORDER_KEY, requested.order().key().toString());
-            return "event " + envelope.eventId() + " for " + requested.order().key() + ": "
-                    + applyRequest(envelope, requested.order(), requested.request(), false);
+            return prefix + applyRequest(envelope, requested.order(), requested.request(), RequestType.CANCELLATION,
+                    null, false);
         }
         if (message instanceof QueueMessage.AddressChangeRequested requested) {
-            String applied = applySnapshot(envelope, requested.order());
-            RequestOutcome outcome = accepted(addresses.request(envelope.tenant(), requested.order().key(),
-                    requested.request(), clock.instant()), requested.request(), false);
-            return "event " + envelope.eventId() + " for " + requested.order().key() + ": snapshot " + applied
-                    + ", address change " + requested.request().requestId() + " " + summary(outcome);
+            return prefix + applyRequest(envelope, requested.order(), requested.request(),
+                    RequestType.ADDRESS_CHANGE, null, false);
         }
         if (message instanceof QueueMessage.MarketplacePayload payload) {
-            LogFields.put(LogFields.ORDER_KEY, payload.mapped().order().key().toString());
             return "event " + envelope.eventId() + " from " + payload.source() + " for "
                     + payload.mapped().order().key() + ": " + applyPayload(envelope, payload.mapped());
         }
@@ -99,27 +90,28 @@ public class MessageHandler {
             return "snapshot " + applySnapshot(envelope, mapped.order());
         }
         if (!mapped.settled()) {
-            return applyRequest(envelope, mapped.order(), mapped.request(), true);
+            return applyRequest(envelope, mapped.order(), mapped.request(), RequestType.CANCELLATION, null, true);
         }
-        QueueMessage.Envelope settled = new QueueMessage.Envelope(envelope.eventId() + "#settled",
-                envelope.tenant(), envelope.type(), envelope.occurredAt());
-        boolean cancelledAlready = queries.view(envelope.tenant(), mapped.order().key())
-                .map(stored -> stored.stored().order().status() == OrderStatus.CANCELLED).orElse(false);
-        String requested = cancelledAlready ? "cancellation already recorded"
-                : applyRequest(envelope, mapped.requestedOn(), mapped.request(), true);
-        return requested + ", then snapshot " + applySnapshot(settled, mapped.order());
+        return applyRequest(envelope, mapped.requestedOn(), mapped.request(), RequestType.CANCELLATION,
+                mapped.order(), true);
     }
 
     /**
-     * Applies the order as it stood, then decides and records the request on it. A request mapped from a
-     * marketplace payload has no fields of its own in the message, so its errors name the payload.
+     * Applies the order as it stood and decides and records the request on it, in one transaction; then the order
+     * as it settled, when given. A request mapped from a marketplace payload has no fields of its own in the
+     * message, so its errors name the payload.
      */
-    private String applyRequest(QueueMessage.Envelope envelope, Order order, OrderRequest request,
-            boolean fromPayload) {
-        String applied = applySnapshot(envelope, order);
-        RequestOutcome outcome = accepted(cancellations.request(envelope.tenant(), order.key(), request, order,
-                clock.instant()), request, fromPayload);
-        return "snapshot " + applied + ", request " + request.requestId() + " " + summary(outcome);
+    private String applyRequest(QueueMessage.Envelope envelope, Order order, OrderRequest request, RequestType type,
+            Order settled, boolean fromPayload) {
+        MessageRequests.Handled handled = requests.handle(new MessageRequests.RequestMessage(envelope.tenant(),
+                order, source(envelope), request, type, settled), clock.instant());
+        handled.snapshots().forEach(MessageHandler::refuseReusedEvent);
+        RequestOutcome outcome = accepted(handled.request(), request, fromPayload);
+        List<String> snapshots = handled.snapshots().stream().map(s -> s.getClass().getSimpleName()).toList();
+        String decided = outcome == null ? "cancellation already recorded"
+                : "snapshot " + snapshots.get(0) + ", " + (type == RequestType.CANCELLATION ? "request "
+                : "address change ") + request.requestId() + " " + summary(outcome);
+        return settled == null ? decided : decided + ", then snapshot " + snapshots.get(snapshots.size() - 1);
     }
 
     /**
@@ -127,8 +119,7 @@ public class MessageHandler {
      * request id was used for something else. A request mapped from a marketplace payload has no fields of its own
      * in the message, so its errors name the payload.
      */
-    private static RequestOutcome accepted(RequestOutcome outcome, OrderRequest request,
-            boolean fromPayload) {
+    private static RequestOutcome accepted(RequestOutcome outcome, OrderRequest request, boolean fromPayload) {
         if (outcome instanceof RequestOutcome.NoPolicy noPolicy) {
             throw rejected(fromPayload ? "payload" : "order.site", noPolicy.detail());
         }
@@ -141,12 +132,19 @@ public class MessageHandler {
     }
 
     private String applySnapshot(QueueMessage.Envelope envelope, Order order) {
-        SnapshotOutcome outcome = snapshots.apply(envelope.tenant(), order,
-                new SnapshotSource(envelope.eventId(), envelope.occurredAt(), "queue"), clock.instant());
+        SnapshotOutcome outcome = snapshots.apply(envelope.tenant(), order, source(envelope), clock.instant());
+        refuseReusedEvent(outcome);
+        return outcome.getClass().getSimpleName();
+    }
+
+    private static SnapshotSource source(QueueMessage.Envelope envelope) {
+        return new SnapshotSource(envelope.eventId(), envelope.occurredAt(), "queue");
+    }
+
+    private static void refuseReusedEvent(SnapshotOutcome outcome) {
         if (outcome instanceof SnapshotOutcome.EventIdReused) {
             throw rejected("eventId", "was already used for a different event");
         }
-        return outcome.getClass().getSimpleName();
     }
 
     private static String summary(RequestOutcome outcome) {
