@@ -30,8 +30,8 @@ public class Defects {
         this.health = health;
     }
 
-    /** What recording did. */
-    public enum Result { RECORDED, ALREADY_RECORDED, ORDER_NOT_FOUND }
+    /** What recording did; {@code DEFECT_ID_REUSED}: the id was recorded before with another type. */
+    public enum Result { RECORDED, ALREADY_RECORDED, DEFECT_ID_REUSED, ORDER_NOT_FOUND }
 
     public Result record(TenantId tenant, OrderKey key, Defect defect, Instant now) {
         return Retry.WRITES.run(attempt -> {
@@ -44,14 +44,20 @@ public class Defects {
                     defect.reportedAt(), deadlines.zoneOf(before.order())), now);
             OrderChange commit = OrderChange.of(before, now).history(List.of(new HistoryEntry(now, "DEFECT",
                     defect.type() + " recorded", "defect-" + defect.defectId()))).counts(counts)
-                    .marker("F#" + defect.defectId()).build();
+                    .marker(marker(defect), Fingerprints.ofDefect(defect)).build();
             CommitResult result = store.commit(commit);
             if (result instanceof CommitResult.Conflict conflict
                     && conflict.reason() == CommitResult.Reason.ALREADY_RECORDED) {
-                // a repeat: the first attempt's commit left the shop's look mark, if it needed one
-                return Retry.done(Result.ALREADY_RECORDED);
+                // a repeat (its first commit left the shop's look mark, if it needed one), or the id reused
+                return Retry.done(orders.markerFingerprint(tenant, key, marker(defect))
+                        .filter(recorded -> !recorded.equals(Fingerprints.ofDefect(defect))).isPresent()
+                        ? Result.DEFECT_ID_REUSED : Result.ALREADY_RECORDED);
             }
             return Retry.committed(result, committed -> Result.RECORDED);
         }, "order " + key + " kept changing while recording a defect");
+    }
+
+    private static String marker(Defect defect) {
+        return "F#" + defect.defectId();
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.orderguard.domain.decision.OrderRequest;
+import com.orderguard.domain.health.Defect;
 
 /** Digests of what a request or event says, to tell a retry of it from something else reusing its id. */
 final class Fingerprints {
@@ -22,6 +23,14 @@ final class Fingerprints {
      */
     static String ofCancellation(OrderRequest request) {
         return of(request.initiator(), request.reason(), request.via(), request.note());
+    }
+
+    /**
+     * What a defect's id stands for: its type. Its time is left out: it defaults to when the defect was received,
+     * so a retry without it is still the same defect.
+     */
+    static String ofDefect(Defect defect) {
+        return of(defect.type());
     }
 
     /** A short SHA-256 digest of the values, in order (null counts as a value). */

@@ -379,7 +379,8 @@ class HostileInputTest {
     /**
      * An idempotency key used again for something else, at every door that takes one: the API's request id (the
      * key of a {@code PUT} snapshot) for another order and for other content of the same order, a request id with
-     * other content, and a queue message's event id for another order (snapshot, request, marketplace payload).
+     * other content, a defect id with another type, and a queue message's event id for another order (snapshot,
+     * request, marketplace payload).
      * Each is a 409 problem or a failed message with the field named, never a 500, and the table does not change.
      */
     @Test
@@ -400,6 +401,8 @@ class HostileInputTest {
         for (String message : messages) {
             assertThat(Invoker.ingestFails(message)).as("first use of %s", message).isFalse();
         }
+        assertThat(Invoker.api(ApiContract.RECORD_DEFECT, Map.of("orderKey", ORDER), TENANT,
+                "{\"defectId\":\"defect-reuse\",\"type\":\"CHARGEBACK\"}").status()).isIn(200, 201);
         TableChanges changes = TableChanges.mark(dynamo);
         Map<String, Invoker.ApiResponse> api = new LinkedHashMap<>();
         api.put("PUT's request id for another order", Invoker.api(withRequestId(ApiContract.PUT_ORDER, "REUSE2",
@@ -410,6 +413,8 @@ class HostileInputTest {
                 ORDER), TENANT, "{\"requestId\":\"pending-1\",\"initiator\":\"BUYER\",\"reason\":\"OTHER\"}"));
         api.put("address request id with another initiator", Invoker.api(ApiContract.REQUEST_ADDRESS_CHANGE,
                 Map.of("orderKey", ORDER), TENANT, "{\"requestId\":\"address-1\",\"initiator\":\"SELLER\"}"));
+        api.put("defect id with another type", Invoker.api(ApiContract.RECORD_DEFECT, Map.of("orderKey", ORDER),
+                TENANT, "{\"defectId\":\"defect-reuse\",\"type\":\"A_TO_Z_CLAIM\"}"));
         api.forEach((label, response) -> assertThat(response.status()).as(label + ": " + response.body())
                 .isEqualTo(409));
         api.forEach((label, response) -> assertThat(problem(response, 0)).as(label).isNull());

@@ -142,9 +142,8 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
             writes.add(buyerPut(tenant, commit.buyer()), CommitResult.Reason.BUYER_CHANGED);
         }
         if (commit.marker() != null) {
-            writes.add(put(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(commit.marker()),
-                    TableLayout.TYPE, s("MARKER")), "attribute_not_exists(#pk)", Map.of("#pk", PK), null),
-                    CommitResult.Reason.ALREADY_RECORDED);
+            writes.add(put(OrderItems.markerItem(tenant, key, commit.marker()), "attribute_not_exists(#pk)",
+                    Map.of("#pk", PK), null), CommitResult.Reason.ALREADY_RECORDED);
         }
         writes.items().addAll(BucketWrites.items(table, tenant, commit.counts(), commit.now(), shards,
                 TableLayout.shardOf(tenant, key, counterShards)));

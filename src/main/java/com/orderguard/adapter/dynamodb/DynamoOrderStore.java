@@ -77,6 +77,13 @@ public class DynamoOrderStore implements OrderStore {
     }
 
     @Override
+    public Optional<String> markerFingerprint(TenantId tenant, OrderKey key, String sortKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(sortKey)))).item();
+        return Optional.ofNullable(item == null ? null : item.get(OrderItems.FINGERPRINT)).map(AttributeValue::s);
+    }
+
+    @Override
     public Optional<OrderRecord> load(TenantId tenant, OrderKey key) {
         StoredOrder stored = null;
         List<RequestRecord> requests = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.orderguard.application.port.OrderChangeStore.Marker;
 import com.orderguard.application.port.OrderStore.EventRecord;
 import com.orderguard.domain.HistoryEntry;
 import com.orderguard.domain.Order;
@@ -33,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 final class OrderItems {
 
+    /** The attribute of an event record or a marker that holds the fingerprint of what it recorded. */
+    static final String FINGERPRINT = "fingerprint";
+
     private OrderItems() {
     }
 
@@ -46,7 +50,7 @@ final class OrderItems {
         item.put(SK, s(TableLayout.EVENT_SK));
         item.put(TYPE, s("EVENT"));
         item.put("orderKey", s(key.toString()));
-        item.put("fingerprint", s(event.fingerprint()));
+        item.put(FINGERPRINT, s(event.fingerprint()));
         item.put(TTL, n(event.expiresAt().getEpochSecond()));
         return Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
@@ -99,5 +103,11 @@ final class OrderItems {
         item.put("summary", s(entry.summary()));
         item.put("reference", s(entry.reference()));
         return item;
+    }
+
+    /** A one-off fact under the order, with the fingerprint that tells a repeat from a reuse of its id. */
+    static Map<String, AttributeValue> markerItem(TenantId tenant, OrderKey key, Marker marker) {
+        return Map.of(PK, s(TableLayout.orderPk(tenant, key)), SK, s(marker.sortKey()), TYPE, s("MARKER"),
+                FINGERPRINT, s(marker.fingerprint()));
     }
 }

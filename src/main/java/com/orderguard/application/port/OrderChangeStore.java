@@ -46,6 +46,10 @@ public interface OrderChangeStore {
     record BuyerUpdate(Marketplace marketplace, String buyerId, long expectedVersion, List<PriorRequest> requests) {
     }
 
+    /** A one-off fact recorded under an order: its sort key, and a fingerprint of what it recorded. */
+    record Marker(String sortKey, String fingerprint) {
+    }
+
     /**
      * Everything one change does to an order. The order must still be at {@code before.version()}; each created
      * request must not exist yet; each transition's request must still have its expected status; the
@@ -54,7 +58,7 @@ public interface OrderChangeStore {
      */
     record OrderChange(StoredOrder before, Order order, OrderTimers timers, String cancelledBy, Instant nextDueAt,
             List<RequestRecord> created, List<RequestTransition> transitions, List<HistoryEntry> history,
-            List<OutboxEvent> events, BuyerUpdate buyer, ShopCounts counts, String marker, Instant now,
+            List<OutboxEvent> events, BuyerUpdate buyer, ShopCounts counts, Marker marker, Instant now,
             SnapshotPart snapshot) {
 
         /** A change of {@code before} at {@code now} that leaves everything as it is until told otherwise. */
@@ -74,7 +78,7 @@ public interface OrderChangeStore {
             private List<OutboxEvent> events = List.of();
             private BuyerUpdate buyer;
             private ShopCounts counts;
-            private String marker;
+            private Marker marker;
 
             private Builder(StoredOrder before, Instant now) {
                 this.before = before;
@@ -121,9 +125,12 @@ public interface OrderChangeStore {
                 return this;
             }
 
-            /** A one-off fact under the order (its sort key) that must not be recorded yet. */
-            public Builder marker(String value) {
-                this.marker = value;
+            /**
+             * A one-off fact under the order (its sort key) that must not be recorded yet, and a fingerprint of its
+             * content, kept on it so that a repeat can be told from a reuse of its id for something else.
+             */
+            public Builder marker(String sortKey, String fingerprint) {
+                this.marker = new Marker(sortKey, fingerprint);
                 return this;
             }
 

@@ -27,6 +27,12 @@ public interface OrderStore {
     Optional<OrderRecord> load(TenantId tenant, OrderKey key);
 
     /**
+     * The fingerprint a one-off fact under the order was recorded with (empty: no such fact, or one recorded
+     * before facts kept their fingerprint).
+     */
+    Optional<String> markerFingerprint(TenantId tenant, OrderKey key, String sortKey);
+
+    /**
      * Writes a snapshot if the order still has {@code expectedVersion} (0: does not exist yet) and, when an event
      * id is given, that event was never recorded; the order, its history entry and the event record land together.
      */

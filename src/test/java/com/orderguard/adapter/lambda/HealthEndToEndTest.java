@@ -140,9 +140,15 @@ class HealthEndToEndTest {
                 ingest.handle(message);
             }
         }
-        // a repeated defect counts once
-        CancellationApiTest.call("POST /v1/orders/{orderKey}/defects", Map.of("orderKey", "amazon.US.E2E-1"), TENANT,
-                "{\"defectId\":\"claim-1\",\"type\":\"A_TO_Z_CLAIM\"}");
+        // a repeated defect counts once; its id with another type is refused and counts nothing
+        JsonNode repeated = CancellationApiTest.call("POST /v1/orders/{orderKey}/defects",
+                Map.of("orderKey", "amazon.US.E2E-1"), TENANT, "{\"defectId\":\"claim-1\",\"type\":\"A_TO_Z_CLAIM\"}");
+        assertThat(repeated.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(CancellationApiTest.body(repeated).get("counted").asBoolean()).isFalse();
+        JsonNode reused = CancellationApiTest.call("POST /v1/orders/{orderKey}/defects",
+                Map.of("orderKey", "amazon.US.E2E-1"), TENANT, "{\"defectId\":\"claim-1\",\"type\":\"CHARGEBACK\"}");
+        assertThat(reused.get("statusCode").asInt()).as(reused.toString()).isEqualTo(409);
+        assertThat(CancellationApiTest.body(reused).get("detail").asText()).contains("claim-1", "another type");
 
         JsonNode health = CancellationApiTest.body(CancellationApiTest.call(
                 "GET /v1/shops/{marketplace}/{site}/{shopId}/health",

@@ -87,6 +87,9 @@ public class HealthRoutes {
         if (result == Defects.Result.ORDER_NOT_FOUND) {
             return Problems.notFound("no order " + key);
         }
+        if (result == Defects.Result.DEFECT_ID_REUSED) {
+            return Problems.conflict("defect " + id + " was recorded before with another type; nothing changed");
+        }
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("orderKey", key.toString()).put("defectId", id)
                 .put("type", type.name()).put("counted", result == Defects.Result.RECORDED);
         return HttpResponse.json(result == Defects.Result.RECORDED ? 201 : 200, json.toString());
