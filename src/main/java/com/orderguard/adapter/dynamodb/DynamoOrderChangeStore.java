@@ -100,8 +100,7 @@ public class DynamoOrderChangeStore implements OrderChangeStore {
         SnapshotPart snapshot = commit.snapshot();
         try {
             OrderItems.write(() -> dynamo.transactWriteItems(r -> r.transactItems(writes.items())),
-                    snapshot != null && snapshot.stored() == null, before.tenant(), ShopKey.of(commit.order()),
-                    registry, parallel);
+                    before.tenant(), ShopKey.of(commit.order()), registry, parallel);
         } catch (TransactionCanceledException e) {
             return new CommitResult.Conflict(reason(e.cancellationReasons(), writes.reasons()));
         }

@@ -133,7 +133,7 @@ public class DynamoOrderStore implements OrderStore {
                 TableLayout.shardOf(write.tenant(), write.order().key(), counterShards)));
         try {
             OrderItems.write(() -> dynamo.transactWriteItems(r -> r.transactItems(items)),
-                    write.expectedVersion() == 0, write.tenant(), ShopKey.of(write.order()), registry, parallel);
+                    write.tenant(), ShopKey.of(write.order()), registry, parallel);
         } catch (TransactionCanceledException e) {
             return rejected(write, e.cancellationReasons());
         }

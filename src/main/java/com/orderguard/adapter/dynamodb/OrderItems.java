@@ -73,17 +73,19 @@ final class OrderItems {
     }
 
     /**
-     * Runs the transaction that writes an order; a new order's shop is registered (put if absent) beside it, in
-     * the same round trip. The transaction's failure is thrown as it was thrown.
+     * Runs the transaction that writes an order; its shop is registered (put if absent) beside it, in the same round
+     * trip, unless this process registered it before. Not only a new order's: a registration that failed after its
+     * order's transaction committed (the message is redelivered, finds its event recorded and writes nothing) is
+     * made by the shop's next write. The transaction's failure is thrown as it was thrown.
      */
-    static void write(Runnable transaction, boolean newOrder, TenantId tenant, ShopKey shop, ShopRegistry registry,
+    static void write(Runnable transaction, TenantId tenant, ShopKey shop, ShopRegistry registry,
             ParallelReads parallel) {
         List<Callable<Object>> calls = new ArrayList<>();
         calls.add(() -> {
             transaction.run();
             return Boolean.TRUE; // a round's results are never null
         });
-        if (newOrder) {
+        if (!registry.remembers(tenant, shop)) {
             calls.add(() -> {
                 registry.register(tenant, shop);
                 return Boolean.TRUE;

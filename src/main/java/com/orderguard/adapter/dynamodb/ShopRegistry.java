@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The tenant's shop registry: one item per shop, written once, when an order first names the shop, by a put that
- * only succeeds while the item is absent. Not part of the order's transaction (a transaction cannot "put if
+ * The tenant's shop registry: one item per shop, written when an order first names the shop (or, should that put
+ * fail, by the shop's next order write), by a put that only succeeds while the item is absent. Not part of the order's transaction (a transaction cannot "put if
  * absent, else do nothing"), and not a counter: after the first put, a shop's orders never write it again. A
  * process remembers the shops it registered, so it asks at most once per shop.
  */
@@ -44,9 +44,14 @@ public class ShopRegistry {
         this.table = config.tableName();
     }
 
+    /** Whether this process registered the shop (or found it registered) and still remembers it. */
+    public boolean remembers(TenantId tenant, ShopKey shop) {
+        return registered.contains(id(tenant, shop));
+    }
+
     /** Registers the shop unless this process already did, or the registry has it. */
     public void register(TenantId tenant, ShopKey shop) {
-        String id = TableLayout.tenantPrefix(tenant) + InboxLayout.registrySk(shop);
+        String id = id(tenant, shop);
         if (registered.contains(id)) {
             return;
         }
@@ -82,6 +87,10 @@ public class ShopRegistry {
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(tenant, shop))
                 .updateExpression(update.expression()).expressionAttributeNames(update.names())
                 .expressionAttributeValues(update.values()).build()).build();
+    }
+
+    private static String id(TenantId tenant, ShopKey shop) {
+        return TableLayout.tenantPrefix(tenant) + InboxLayout.registrySk(shop);
     }
 
     private static Map<String, AttributeValue> item(TenantId tenant, ShopKey shop) {
