@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The tenant's shop registry: one item per shop, written when an order first names the shop (or, should that put
- * fail, by the shop's next order write), by a put that only succeeds while the item is absent. Not part of the order's transaction (a transaction cannot "put if
- * absent, else do nothing"), and not a counter: after the first put, a shop's orders never write it again. A
- * process remembers the shops it registered, so it asks at most once per shop.
+ * fail, by the shop's next order write), by a put that only succeeds while the item is absent. Not part of the
+ * order's transaction (a transaction cannot "put if absent, else do nothing"), and not a counter: once the item is
+ * there, a shop's orders never change it. A process remembers the shops it registered, so it asks at most once per
+ * shop.
  */
 @ApplicationScoped
 public class ShopRegistry {
