@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.orderguard.application.port.OrderChangeStore.OrderChange;
 import com.orderguard.application.port.OrderChangeStore.SnapshotPart;
@@ -106,8 +107,10 @@ final class SnapshotChanges {
      * its history line first, its counts added to the change's.
      */
     static OrderChange before(OrderChange change, Applies applies) {
-        return fold(change, change.order(), change.timers(), change.nextDueAt(), lines(applies.history(),
-                change.history()), applies.counts().plus(change.counts()),
+        List<HistoryEntry> history = Stream.concat(Stream.ofNullable(applies.history()), change.history().stream())
+                .toList();
+        return fold(change, change.order(), change.timers(), change.nextDueAt(), history,
+                applies.counts().plus(change.counts()),
                 new SnapshotPart(applies.current(), applies.after().stamp(), List.of(applies.event())));
     }
 
@@ -121,8 +124,10 @@ final class SnapshotChanges {
         List<EventRecord> events = new ArrayList<>(earlier == null ? List.of() : earlier.events());
         events.add(applies.event());
         StoredOrder after = applies.after();
-        return fold(change, after.order(), after.timers(), after.nextDueAt(), lines(change.history(),
-                applies.history()), change.counts().plus(applies.counts()),
+        List<HistoryEntry> history = Stream.concat(change.history().stream(), Stream.ofNullable(applies.history()))
+                .toList();
+        return fold(change, after.order(), after.timers(), after.nextDueAt(), history,
+                change.counts().plus(applies.counts()),
                 new SnapshotPart(earlier == null ? read : earlier.stored(), after.stamp(), events));
     }
 
@@ -139,23 +144,5 @@ final class SnapshotChanges {
         return new OrderChange(change.before(), order, timers, change.cancelledBy(), nextDueAt, change.created(),
                 change.transitions(), history, change.events(), change.buyer(), counts, change.marker(),
                 change.now(), part);
-    }
-
-    /** The lines of both, in order; a null line (the order did not change) is left out. */
-    private static List<HistoryEntry> lines(List<HistoryEntry> first, HistoryEntry second) {
-        List<HistoryEntry> all = new ArrayList<>(first);
-        if (second != null) {
-            all.add(second);
-        }
-        return List.copyOf(all);
-    }
-
-    private static List<HistoryEntry> lines(HistoryEntry first, List<HistoryEntry> then) {
-        List<HistoryEntry> all = new ArrayList<>();
-        if (first != null) {
-            all.add(first);
-        }
-        all.addAll(then);
-        return List.copyOf(all);
     }
 }
